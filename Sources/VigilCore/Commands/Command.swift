@@ -1,0 +1,34 @@
+/// Something a user asks the desk to do; the decider checks it against the current state and turns it into events.
+public enum Command: Sendable, Equatable {
+    case addUser(User)
+    case changeUser(User)
+    case changeSettings(EventBody.Settings)
+    /// Field values as text (typed, imported or from the command line); validated by the decider.
+    case create([ReportField: String])
+    /// New values for some fields; `expectedVersion` guards against overwriting a change made meanwhile.
+    case edit(id: String, values: [ReportField: String], expectedVersion: Int64?)
+    case take(id: String)
+    case assign(id: String, to: String)
+    case assess(id: String, RiskInput)
+    case escalate(id: String, reason: String, to: String?)
+    case decide(id: String, outcome: Decision.Outcome, note: String)
+    case respond(id: String, note: String)
+    case monitor(id: String, note: String)
+    case retriage(id: String, note: String)
+    case comment(id: String, text: String)
+    case link(id: String, target: String, kind: ReportLink.Kind)
+    case unlink(id: String, target: String)
+    case close(id: String, reason: String, duplicateOf: String?)
+    case reopen(id: String, note: String)
+
+    /// The report the command is about, if any.
+    public var reportID: String? {
+        switch self {
+        case .addUser, .changeUser, .changeSettings, .create: nil
+        case .edit(let id, _, _), .take(let id), .assign(let id, _), .assess(let id, _), .escalate(let id, _, _),
+             .decide(let id, _, _), .respond(let id, _), .monitor(let id, _), .retriage(let id, _),
+             .comment(let id, _), .link(let id, _, _), .unlink(let id, _), .close(let id, _, _), .reopen(let id, _):
+            id
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// What an event says happened. Each case has a stable kind string stored beside its payload.
+public enum EventBody: Sendable, Equatable {
+    case userAdded(User)
+    case userChanged(User)
+    case settingsChanged(Settings)
+    case reportCreated(id: String, fields: ReportFields)
+    case reportEdited(changes: [FieldChange])
+    case reportTaken
+    case reportAssigned(assignee: String)
+    case reportAssessed(RiskAssessment)
+    case reportEscalated(reason: String, to: String?)
+    case reportDecided(outcome: Decision.Outcome, note: String)
+    case statusChanged(to: Status, note: String)
+    case commented(text: String)
+    case linked(kind: ReportLink.Kind, target: String)
+    case unlinked(target: String)
+    case reportClosed(reason: String, duplicateOf: String?)
+    case reportReopened(note: String)
+
+    /// Store-wide settings a store may override: the desk map and the clock table.
+    public struct Settings: Codable, Sendable, Equatable {
+        /// Country code -> desk code, replacing the default map for those countries.
+        public var deskMap: [String: String]?
+        public var clocks: ClockTable?
+
+        public init(deskMap: [String: String]? = nil, clocks: ClockTable? = nil) {
+            self.deskMap = deskMap
+            self.clocks = clocks
+        }
+    }
+
+    /// The stable kind string, e.g. `report.escalated`.
+    public var kind: String {
+        switch self {
+        case .userAdded: "user.added"
+        case .userChanged: "user.changed"
+        case .settingsChanged: "settings.changed"
+        case .reportCreated: "report.created"
+        case .reportEdited: "report.edited"
+        case .reportTaken: "report.taken"
+        case .reportAssigned: "report.assigned"
+        case .reportAssessed: "report.assessed"
+        case .reportEscalated: "report.escalated"
+        case .reportDecided: "report.decided"
+        case .statusChanged: "report.status_changed"
+        case .commented: "report.commented"
+        case .linked: "report.linked"
+        case .unlinked: "report.unlinked"
+        case .reportClosed: "report.closed"
+        case .reportReopened: "report.reopened"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A parsed filter: clauses joined by AND; within a clause, comma-separated values are OR; `!` negates a clause.
+/// Example: `desk:"South Asia" risk:high+ status:!closed assignee:me act:death_threat since:2026-01-01 land grab`.
+public struct Filter: Sendable {
+    /// One key's condition.
+    enum Condition: Sendable {
+        case desk(Set<String>)
+        case country(Set<String>)
+        case risk(Set<RiskLevel>, unassessed: Bool)
+        case status(Set<Status>)
+        case assignee(Set<String>, none: Bool, me: Bool)
+        case codes(ReportField, Set<String>)
+        case single(ReportField, Set<String>)
+        case since(Date)
+        case until(Date)
+        case overdue(Bool)
+        case ids(Set<String>)
+        case escalatedTo(Set<String>, me: Bool)
+        case recordedBy(Set<String>, me: Bool)
+        case externalID(Set<String>)
+        case text(String)
+    }
+
+    struct Clause: Sendable {
+        let condition: Condition
+        let negated: Bool
+    }
+
+    /// The filter as typed, shown in the status bar.
+    public let text: String
+    let clauses: [Clause]
+
+    /// The filter that matches everything.
+    public static let all = Filter(text: "", clauses: [])
+
+    public var isEmpty: Bool { clauses.isEmpty }
+
+    /// Whether the filter has a free-text part, which is the only costly kind of clause.
+    public var searchesText: Bool {
+        clauses.contains { if case .text = $0.condition { true } else { false } }
+    }
+
+    public func matches(_ report: Report, in context: FilterContext) -> Bool {
+        for clause in clauses where clause.negated == holds(clause.condition, report, context) {
+            return false
+        }
+        return true
+    }
+
+    private func holds(_ condition: Condition, _ report: Report, _ context: FilterContext) -> Bool {
+        switch condition {
+        case .desk(let desks): return desks.contains(report.desk)
+        case .country(let codes): return codes.contains(report.fields.country)
+        case .risk(let levels, let unassessed):
+            guard let level = report.riskLevel else { return unassessed }
+            return levels.contains(level)
+        case .status(let statuses): return statuses.contains(report.status)
+        case .assignee(let names, let none, let me):
+            guard let assignee = report.assignee else { return none }
+            return names.contains(assignee) || (me && assignee == context.me)
+        case .codes(let field, let codes):
+            let values = field == .acts ? report.fields.acts : field == .sectors ? report.fields.sectors : report.fields.perpetrators
+            return values.contains(where: codes.contains)
+        case .single(let field, let codes): return codes.contains(report.fields.text(field))
+        case .since(let date): return report.fields.receivedAt >= date
+        case .until(let date): return report.fields.receivedAt < date
+        case .overdue(let wanted): return context.clocks.isOverdue(report, at: context.now) == wanted
+        case .ids(let ids): return ids.contains(report.id)
+        case .escalatedTo(let names, let me):
+            guard let to = report.escalation?.to else { return false }
+            return names.contains(to) || (me && to == context.me)
+        case .recordedBy(let names, let me):
+            return names.contains(report.fields.recordedBy) || (me && report.fields.recordedBy == context.me)
+        case .externalID(let ids): return ids.contains(report.fields.externalID)
+        case .text(let folded): return FilterText.contains(report, folded)
+        }
+    }
+}
+
+/// Free-text search over title, narrative and pseudonym, case- and accent-insensitive.
+enum FilterText {
+    static func contains(_ report: Report, _ folded: String) -> Bool {
+        for text in [report.fields.title, report.fields.defenderPseudonym, report.fields.narrative]
+        where TextFold.fold(text).contains(folded) {
+            return true
+        }
+        return false
+    }
+}

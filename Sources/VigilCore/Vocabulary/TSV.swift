@@ -1,0 +1,38 @@
+/// Reads the tab-separated vocabulary files of Resources/: `#` starts a comment line, blank lines are skipped.
+public enum TSV {
+    /// A parse failure naming the file and line.
+    public struct ParseError: Error, CustomStringConvertible, Sendable {
+        public let file: String
+        public let line: Int
+        public let problem: String
+        public var description: String { "\(file):\(line): \(problem)" }
+    }
+
+    /// Rows of fields with their 1-based line numbers; each row has at least `minimumFields` fields.
+    public static func rows(_ text: String, file: String, minimumFields: Int) throws -> [(line: Int, fields: [String])] {
+        var result: [(line: Int, fields: [String])] = []
+        var lineNumber = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            guard fields.count >= minimumFields else {
+                throw ParseError(file: file, line: lineNumber,
+                                 problem: "expected \(minimumFields) tab-separated fields, found \(fields.count)")
+            }
+            result.append((lineNumber, fields))
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
