@@ -126,7 +126,11 @@ public struct DeskState: Sendable {
             }
             report.links.removeAll { $0.target == target }
             report.links.append(ReportLink(kind: kind, target: target))
-            let reverse: ReportLink.Kind = kind == .duplicateOf ? .duplicatedBy : .related
+            let reverse: ReportLink.Kind = switch kind {
+            case .duplicateOf: .duplicatedBy
+            case .duplicatedBy: .duplicateOf
+            case .related: .related
+            }
             reports[other].links.removeAll { $0.target == report.id }
             reports[other].links.append(ReportLink(kind: reverse, target: report.id))
         case .unlinked(let target):

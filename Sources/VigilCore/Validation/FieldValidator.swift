@@ -84,7 +84,10 @@ public struct FieldValidator: Sendable {
             case .failure(let error): errors.append(error)
             }
         }
-        if fields.incidentDatePrecision.isEmpty, let implied = IncidentDate.precision(of: fields.incidentDate) {
+        // A precision not given follows the date, also when an edit changes the date alone.
+        let datePrecisionGiven = !(values[.incidentDatePrecision] ?? "").trimmingSpaces.isEmpty
+        if fields.incidentDatePrecision.isEmpty || (values[.incidentDate] != nil && !datePrecisionGiven),
+           let implied = IncidentDate.precision(of: fields.incidentDate) {
             fields.incidentDatePrecision = implied
         }
         let present = Set(errors.map(\.field))

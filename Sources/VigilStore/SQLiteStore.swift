@@ -1,0 +1,321 @@
+import Foundation
+import GRDB
+import VigilCore
+
+/// The event log in one SQLite file (WAL, synchronous=FULL), and the fold of it held in memory.
+/// Every append is one BEGIN IMMEDIATE transaction that first catches up with events other processes appended,
+/// re-decides the command against that fresh state, then appends; so concurrent writers never lose, duplicate or
+/// reorder events, and of two conflicting decisions exactly one wins.
+public final class SQLiteStore {
+    public let path: String
+    public private(set) var state: DeskState
+    let database: DatabaseQueue
+    let sealer: any PayloadSealer
+    /// Hash of the last event folded into `state`.
+    private var headHash: Data
+    private var dataVersion: Int64 = -1
+    /// Events appended since the last snapshot; a snapshot is written past `snapshotInterval`.
+    private var eventsSinceSnapshot: Int64 = 0
+    public var snapshotInterval: Int64 = 5_000
+
+    private init(path: String, database: DatabaseQueue, sealer: any PayloadSealer, state: DeskState, headHash: Data) {
+        self.path = path
+        self.database = database
+        self.sealer = sealer
+        self.state = state
+        self.headHash = headHash
+    }
+
+    // MARK: - Creating and opening
+
+    /// Creates a new store whose first event adds `admin` as its admin. Refuses to overwrite any existing file.
+    public static func create(at path: String, admin: String, now: Date, sealer: any PayloadSealer = PlainSealer(),
+                              vocabularies: Vocabularies = .standard) throws -> SQLiteStore {
+        try StoreFiles.makePrivateFolder(for: path)
+        try StoreFiles.createPrivateFile(path)
+        let database = try connect(path)
+        do {
+            try database.write { db in
+                try Schema.create(db, storeID: UUID().uuidString, createdAt: Timestamp.format(now), scheme: sealer.scheme)
+            }
+        } catch {
+            throw StoreError.database(path: path, reason: "\(error)")
+        }
+        let store = SQLiteStore(path: path, database: database, sealer: sealer,
+                                state: DeskState(vocabularies: vocabularies), headHash: EventHash.genesis)
+        try store.perform(.addUser(User(name: admin, role: .admin)), as: admin, now: now)
+        return store
+    }
+
+    /// Opens an existing store: checks what the file is, loads the newest snapshot and folds the events after it,
+    /// verifying their hash chain. Damage is reported with the first bad seq; nothing is repaired.
+    public static func open(at path: String, sealer: any PayloadSealer = PlainSealer(),
+                            vocabularies: Vocabularies = .standard) throws -> SQLiteStore {
+        guard StoreFiles.exists(path) else { throw StoreError.notFound(path: path) }
+        guard StoreFiles.hasSQLiteHeader(path) else {
+            throw StoreError.notAStore(path: path, reason: StoreFiles.size(path) == 0 ? "the file is empty" : "not an SQLite database")
+        }
+        let database = try connect(path)
+        try checkMeta(database, path: path, sealer: sealer)
+        let store = SQLiteStore(path: path, database: database, sealer: sealer,
+                                state: DeskState(vocabularies: vocabularies), headHash: EventHash.genesis)
+        try store.load()
+        return store
+    }
+
+    static func connect(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAStore(path: path, reason: "not an SQLite database")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, seq: nil, reason: error.message ?? "the database file is malformed")
+        } catch {
+            throw StoreError.database(path: path, reason: "\(error)")
+        }
+    }
+
+    private static func checkMeta(_ database: DatabaseQueue, path: String, sealer: any PayloadSealer) throws {
+        let meta: [String: String]
+        do {
+            meta = try database.read { db in
+                guard try db.tableExists("meta") else { return [:] }
+                return try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0["key"], $0["value"]) },
+                                      uniquingKeysWith: { first, _ in first })
+            }
+        } catch let error as DatabaseError {
+            throw classify(error, path: path, seq: nil)
+        }
+        guard meta["format"] == Schema.format else {
+            throw StoreError.notAStore(path: path, reason: "an SQLite database without Vigil's meta table")
+        }
+        guard let version = meta["version"].flatMap(Int.init) else {
+            throw StoreError.damaged(path: path, seq: nil, reason: "the store format version is missing")
+        }
+        if version > Schema.version { throw StoreError.newerFormat(path: path, found: version, supported: Schema.version) }
+        if meta["sealing"] != sealer.scheme {
+            throw StoreError.notAStore(path: path, reason: "payloads are sealed with '\(meta["sealing"] ?? "?")', not '\(sealer.scheme)'")
+        }
+    }
+
+    static func classify(_ error: DatabaseError, path: String, seq: Int64?) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT:
+            return .damaged(path: path, seq: seq, reason: error.message ?? "the database file is malformed")
+        default:
+            return .database(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Loads the newest snapshot that matches the chain, then folds the events after it.
+    private func load() throws {
+        var loaded = false
+        do {
+            try database.read { db in
+                if let row = try Row.fetchOne(db, sql: "SELECT seq, chain_hash, digest, payload FROM snapshots ORDER BY seq DESC LIMIT 1") {
+                    let seq: Int64 = row["seq"]
+                    state = try SnapshotCodec.decode(row: row, path: path, sealer: sealer, vocabularies: state.vocabularies)
+                    let chain: Data = row["chain_hash"]
+                    guard let eventHash = try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]),
+                          eventHash == chain else {
+                        throw StoreError.damaged(path: path, seq: seq, reason: "the snapshot at event \(seq) does not match the log")
+                    }
+                    headHash = chain
+                    loaded = true
+                }
+            }
+            if !loaded { state = DeskState(vocabularies: state.vocabularies) }
+            _ = try database.read { db in try catchUp(db) }
+            dataVersion = try database.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, seq: state.head + 1)
+        }
+    }
+
+    /// Folds every event newer than the in-memory head, checking each one's place in the chain.
+    @discardableResult
+    private func catchUp(_ db: Database) throws -> [Event] {
+        var applied: [Event] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq > ? ORDER BY seq",
+                                         arguments: [state.head])
+        while let row = try cursor.next() {
+            let stored = StoredEvent(row: row)
+            let event = try decodeChecked(stored, previousHash: headHash)
+            do {
+                try state.apply(event)
+            } catch {
+                throw StoreError.damaged(path: path, seq: stored.seq, reason: error.problem)
+            }
+            headHash = stored.hash
+            eventsSinceSnapshot += 1
+            applied.append(event)
+        }
+        return applied
+    }
+
+    /// Checks a stored row's chain link and hash, opens its payload and decodes it.
+    func decodeChecked(_ stored: StoredEvent, previousHash: Data) throws -> Event {
+        guard stored.prevHash == previousHash else {
+            throw StoreError.damaged(path: path, seq: stored.seq, reason: "its previous-hash does not match the event before it (missing, reordered or inserted events)")
+        }
+        guard stored.recomputedHash == stored.hash else {
+            throw StoreError.damaged(path: path, seq: stored.seq, reason: "its contents do not match its hash")
+        }
+        return try decode(stored)
+    }
+
+    func decode(_ stored: StoredEvent) throws -> Event {
+        do {
+            let plaintext = try sealer.open(stored.payload, associatedData: StoredEvent.associatedData(seq: stored.seq, reportID: stored.reportID))
+            let body = try EventBody(kind: stored.kind, payload: plaintext)
+            return Event(seq: stored.seq, reportID: stored.reportID, actor: stored.actor,
+                         time: Date(timeIntervalSince1970: Double(stored.timeMillis) / 1000), body: body)
+        } catch let error as EventDecodingError {
+            throw StoreError.damaged(path: path, seq: stored.seq, reason: error.description)
+        } catch {
+            throw StoreError.damaged(path: path, seq: stored.seq, reason: "its payload cannot be read (\(error))")
+        }
+    }
+
+    /// Every event about one report, oldest first: the history shown in the detail pane and `vigil show`.
+    public func history(of reportID: String) throws -> [Event] {
+        do {
+            return try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE report_id = ? ORDER BY seq",
+                                 arguments: [reportID]).map { try decode(StoredEvent(row: $0)) }
+            }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, seq: nil)
+        }
+    }
+
+    /// The change feed: whether another process committed since we last looked (PRAGMA data_version, no table
+    /// read), and if so the events it appended, folded into `state`.
+    public func poll() throws -> [Event] {
+        do {
+            return try database.read { db in
+                let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+                guard version != dataVersion else { return [] }
+                dataVersion = version
+                return try catchUp(db)
+            }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, seq: state.head + 1)
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Decides a command against the freshest state and appends its events, all in one IMMEDIATE transaction.
+    @discardableResult
+    public func perform(_ command: Command, as actor: String, now: Date) throws -> [Event] {
+        try performAll([command], as: actor, now: now)
+    }
+
+    /// Decides and appends several commands atomically: all of them, or none (an import, a bulk action).
+    @discardableResult
+    public func performAll(_ commands: [Command], as actor: String, now: Date) throws -> [Event] {
+        try performAll(commands.map { Submission($0, actor: actor, now: now) })
+    }
+
+    /// Decides and appends a script of commands, each with its own actor and time, atomically.
+    @discardableResult
+    public func performAll(_ submissions: [Submission]) throws -> [Event] {
+        let before = state.head
+        let beforeHash = headHash
+        do {
+            let appended = try database.writeWithoutTransaction { db in
+                var appended: [Event] = []
+                try db.inTransaction(.immediate) {
+                    try catchUp(db)
+                    for submission in submissions {
+                        let pending = try Decider(state: state, actor: submission.actor, now: submission.now).decide(submission.command)
+                        for item in pending {
+                            appended.append(try append(item, actor: submission.actor, now: submission.now, db: db))
+                        }
+                    }
+                    return .commit
+                }
+                return appended
+            }
+            try snapshotIfDue()
+            return appended
+        } catch {
+            // Events applied in memory during a transaction that did not commit must be forgotten:
+            // reload from disk rather than trust a state the log does not hold.
+            if state.head != before || headHash != beforeHash { try reloadAfterFailedWrite() }
+            if let error = error as? DatabaseError { throw Self.classify(error, path: path, seq: nil) }
+            throw error
+        }
+    }
+
+    private func append(_ pending: PendingEvent, actor: String, now: Date, db: Database) throws -> Event {
+        let seq = state.head + 1
+        let timeMillis = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        let plaintext = try pending.body.payload()
+        let sealed = try sealer.seal(plaintext, associatedData: StoredEvent.associatedData(seq: seq, reportID: pending.reportID))
+        let stored = StoredEvent(seq: seq, reportID: pending.reportID, actor: actor, timeMillis: timeMillis,
+                                 kind: pending.body.kind, payload: sealed, prevHash: headHash)
+        try stored.insert(db)
+        let event = Event(seq: seq, reportID: pending.reportID, actor: actor,
+                          time: Date(timeIntervalSince1970: Double(timeMillis) / 1000), body: pending.body)
+        do {
+            try state.apply(event)
+        } catch {
+            throw StoreError.damaged(path: path, seq: seq, reason: error.problem)
+        }
+        headHash = stored.hash
+        eventsSinceSnapshot += 1
+        return event
+    }
+
+    private func reloadAfterFailedWrite() throws {
+        state = DeskState(vocabularies: state.vocabularies)
+        headHash = EventHash.genesis
+        eventsSinceSnapshot = 0
+        try load()
+    }
+
+    /// Folds the WAL back into the main file, so the file can be moved or copied alone.
+    public func checkpoint() throws {
+        do {
+            _ = try database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, seq: nil)
+        }
+    }
+
+    // MARK: - Snapshots
+
+    private func snapshotIfDue() throws {
+        guard eventsSinceSnapshot >= snapshotInterval else { return }
+        try writeSnapshot()
+    }
+
+    /// Saves the fold at the current head so the next open starts from here.
+    public func writeSnapshot() throws {
+        let payload = try SnapshotCodec.encode(state, sealer: sealer)
+        let seq = state.head
+        let chain = headHash
+        do {
+            try database.write { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO snapshots (seq, chain_hash, digest, payload) VALUES (?, ?, ?, ?)",
+                               arguments: [seq, chain, EventHash.digest(payload), payload])
+                // Older snapshots are only caches of the same log; keep the newest two.
+                try db.execute(sql: "DELETE FROM snapshots WHERE seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2)")
+            }
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, seq: nil)
+        }
+        eventsSinceSnapshot = 0
+    }
+}

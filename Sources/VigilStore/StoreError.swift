@@ -1,0 +1,25 @@
+/// Why a store could not be opened, read or written. Every case names the file.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(path: String)
+    case alreadyExists(path: String)
+    case notAStore(path: String, reason: String)
+    case newerFormat(path: String, found: Int, supported: Int)
+    /// The log is damaged at `seq` (the first bad event), or somewhere not tied to one event when seq is nil.
+    case damaged(path: String, seq: Int64?, reason: String)
+    case io(path: String, reason: String)
+    case database(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "\(path): no store here (create one with `vigil init` or `vigil demo`)"
+        case .alreadyExists(let path): "\(path): a file already exists here; refusing to overwrite it"
+        case .notAStore(let path, let reason): "\(path): not a Vigil store (\(reason))"
+        case .newerFormat(let path, let found, let supported):
+            "\(path): written by a newer Vigil (store format \(found); this build reads up to \(supported))"
+        case .damaged(let path, let seq?, let reason): "\(path): damaged at event \(seq): \(reason)"
+        case .damaged(let path, nil, let reason): "\(path): damaged: \(reason)"
+        case .io(let path, let reason): "\(path): \(reason)"
+        case .database(let path, let reason): "\(path): database error: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import VigilCore
+import VigilStore
+
+/// `vigil user add|change|list`: the roster.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage the roster.", subcommands: [Add.self, Change.self, List.self])
+
+    /// `vigil user add NAME --role R [--desks D,...]`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user (admins).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "User name.") var name: String
+        @Option(help: "officer, supervisor, admin or auditor.") var role: String
+        @Option(help: "Desk codes an officer covers, comma-separated (default: all).") var desks = ""
+
+        func run() throws {
+            let user = try UserCommand.user(name, role, desks)
+            let store = try storeOptions.open()
+            try guarded { try store.perform(.addUser(user), as: Environment.actor, now: Environment.now) }
+            Output.line("added \(name) as \(user.role.rawValue)")
+        }
+    }
+
+    /// `vigil user change NAME --role R [--desks D,...]`
+    struct Change: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "change", abstract: "Change a user's role or desks (admins).")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "User name.") var name: String
+        @Option(help: "officer, supervisor, admin or auditor.") var role: String
+        @Option(help: "Desk codes, comma-separated (default: all).") var desks = ""
+
+        func run() throws {
+            let user = try UserCommand.user(name, role, desks)
+            let store = try storeOptions.open()
+            try guarded { try store.perform(.changeUser(user), as: Environment.actor, now: Environment.now) }
+            Output.line("changed \(name) to \(user.role.rawValue)")
+        }
+    }
+
+    /// `vigil user list [--json]`
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the roster.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Flag(help: "Print a JSON array of {name, role, desks}.") var json = false
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let users = store.state.users.values.sorted { $0.name < $1.name }
+            if json {
+                let objects = users.map { "{\"name\":\(JSONText.quote($0.name)),\"role\":\"\($0.role.rawValue)\",\"desks\":[\($0.desks.map(JSONText.quote).joined(separator: ","))]}" }
+                Output.line("[" + objects.joined(separator: ",") + "]")
+                return
+            }
+            for user in users {
+                Output.line("\(user.name)\t\(user.role.rawValue)\t\(user.desks.isEmpty ? "all desks" : user.desks.joined(separator: ","))")
+            }
+        }
+    }
+
+    static func user(_ name: String, _ role: String, _ desks: String) throws -> User {
+        guard let parsed = Role(rawValue: role.lowercased()) else {
+            throw CLIError.user("role: '\(role)' is not officer, supervisor, admin or auditor")
+        }
+        return User(name: name, role: parsed, desks: desks.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+    }
+}
