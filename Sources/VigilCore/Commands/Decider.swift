@@ -35,11 +35,17 @@ public struct Decider: Sendable {
             guard state.user(user.name) != nil else { throw .refused("user '\(user.name)' is not on the roster") }
             try checkUser(user)
             return [PendingEvent(reportID: nil, body: .userChanged(user))]
-        case .changeSettings(let settings):
+        case .changeSettings(var settings):
             try requireAdmin(me, "change the desk map or clocks")
-            for (country, desk) in settings.deskMap ?? [:] {
-                guard state.vocabularies.country(country) != nil else { throw .invalid(ValidationFailure([FieldError(field: "country", message: "'\(country)' is not an ISO 3166-1 code")])) }
-                guard state.vocabularies.desks.contains(desk) else { throw .invalid(ValidationFailure([FieldError(field: "desk", message: "'\(desk)' is not a desk")])) }
+            if let map = settings.deskMap {
+                // Keys are stored as canonical codes: the fold looks overrides up by `IN`, never by `in`.
+                var canonical: [String: String] = [:]
+                for (country, desk) in map.sorted(by: { $0.key < $1.key }) {
+                    guard let found = state.vocabularies.country(country) else { throw .invalid(ValidationFailure([FieldError(field: "country", message: "'\(country)' is not an ISO 3166-1 code")])) }
+                    guard state.vocabularies.desks.contains(desk) else { throw .invalid(ValidationFailure([FieldError(field: "desk", message: "'\(desk)' is not a desk")])) }
+                    canonical[found.code] = desk
+                }
+                settings.deskMap = canonical
             }
             return [PendingEvent(reportID: nil, body: .settingsChanged(settings))]
         case .create(let values):
@@ -129,9 +135,11 @@ public struct Decider: Sendable {
             try requireText(text, field: "text", purpose: "a comment cannot be empty")
             return [PendingEvent(reportID: id, body: .commented(text: text))]
         case .link(let id, let target, let kind):
-            _ = try reportInScope(id, me, "link")
-            _ = try existing(target)
+            let report = try reportInScope(id, me, "link")
+            let other = try existing(target)
             guard id != target else { throw .refused("a report cannot be linked to itself") }
+            if kind == .duplicateOf { try requireNoOtherOriginal(report, target) }
+            if kind == .duplicatedBy { try requireNoOtherOriginal(other, id) }
             return [PendingEvent(reportID: id, body: .linked(kind: kind, target: target))]
         case .unlink(let id, let target):
             let report = try reportInScope(id, me, "unlink")
@@ -152,6 +160,7 @@ public struct Decider: Sendable {
                 }
                 guard original != id else { throw .refused("a report cannot be a duplicate of itself") }
                 _ = try existing(original)
+                try requireNoOtherOriginal(report, original)
                 if report.duplicateOf != original {
                     events.append(PendingEvent(reportID: id, body: .linked(kind: .duplicateOf, target: original)))
                 }
@@ -164,6 +173,13 @@ public struct Decider: Sendable {
             let report = try existing(id)
             try allow(.reopen, report, me)
             return [PendingEvent(reportID: id, body: .reportReopened(note: note))]
+        }
+    }
+
+    /// A report duplicates at most one original, so `duplicateOf` and the closure never disagree.
+    private func requireNoOtherOriginal(_ copy: Report, _ original: String) throws(DeskError) {
+        if let previous = copy.duplicateOf, previous != original {
+            throw .refused("\(copy.id) is already linked as a duplicate of \(previous); unlink it first")
         }
     }
 

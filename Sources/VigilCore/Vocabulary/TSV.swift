@@ -12,7 +12,8 @@ public enum TSV {
     public static func rows(_ text: String, file: String, minimumFields: Int) throws -> [(line: Int, fields: [String])] {
         var result: [(line: Int, fields: [String])] = []
         var lineNumber = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so a CRLF line ending must be matched as such, not as "\n".
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }

@@ -1,0 +1,30 @@
+import Foundation
+import TerminalKit
+import VigilCore
+
+/// Everything that can happen to the console: keys (resolved through the keymap), results of effects,
+/// store changes from other processes, the clock and the terminal.
+public enum Action: Sendable {
+    case key(Key)
+    case named(ActionName)
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    case mouse(MouseEvent)
+    /// The store's fold after our own or another process's appends.
+    case storeChanged(DeskState)
+    case historyLoaded(id: String, version: Int64, events: [Event])
+    case commandSucceeded(message: String, desk: DeskState)
+    case commandFailed(DeskErrorMessage)
+    case editorFinished(fieldID: String, text: String?)
+}
+
+/// A refusal from the store, with the field errors split out so forms can show them at the field.
+public struct DeskErrorMessage: Sendable, Equatable {
+    public var message: String
+    public var fieldErrors: [FieldError]
+
+    public init(message: String, fieldErrors: [FieldError] = []) {
+        self.message = message
+        self.fieldErrors = fieldErrors
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TerminalKit
+import VigilCore
+
+/// Everything the console shows, as one value. `reduce` makes the next one; `render` draws it.
+public struct AppState: Sendable {
+    public var desk: DeskState
+    public var session: Session
+    /// The injected time: set by ticks, never read from the clock here.
+    public var now: Date
+    public var width: Int
+    public var height: Int
+    public var screen: Screen
+    public var focus: Pane = .list
+    /// Below 80 columns one pane shows at a time: this one.
+    public var narrowPane: Pane = .list
+    public var filter: Filter = .all
+    public var sort: VigilCore.SortOrder = .triage
+    public var triage = ListModel()
+    public var queue = ListModel()
+    public var facets = Facets()
+    public var facetSelection = 0
+    public var detailScroll = 0
+    /// The history of the selected report, loaded from the store by an effect.
+    public var history: (id: String, version: Int64, events: [Event])?
+    public var prompt: Prompt?
+    public var overlay: OverlayState?
+    public var form: FormState?
+    public var lastSearch: String?
+    public var message: StatusMessage?
+    public var keymap: Keymap
+    public var mouseEnabled = false
+    public var shouldQuit = false
+
+    public init(desk: DeskState, session: Session, now: Date, width: Int, height: Int, keymap: Keymap = .standard) {
+        self.desk = desk
+        self.session = session
+        self.now = now
+        self.width = width
+        self.height = height
+        self.keymap = keymap
+        self.screen = desk.user(session.user)?.role == .supervisor ? .queue : .triage
+        if let user = desk.user(session.user), user.role == .officer, !user.desks.isEmpty {
+            let text = "desk:" + user.desks.joined(separator: ",") + " status:!closed"
+            filter = (try? Filter.parse(text, vocabularies: desk.vocabularies)) ?? .all
+        } else {
+            filter = (try? Filter.parse("status:!closed", vocabularies: desk.vocabularies)) ?? .all
+        }
+        refreshLists()
+    }
+
+    public var user: User? { desk.user(session.user) }
+
+    /// Auditors and people not on the roster see no write actions.
+    public var canWrite: Bool { user.map { $0.role == .officer || $0.role == .supervisor } ?? false }
+
+    public var context: FilterContext { FilterContext(me: session.user, now: now, clocks: desk.clocks) }
+
+    /// The list the current screen shows.
+    public var list: ListModel {
+        get { screen == .queue ? queue : triage }
+        set { if screen == .queue { queue = newValue } else { triage = newValue } }
+    }
+
+    public var selectedReport: Report? { list.current.map { desk.report($0.report.id) ?? $0.report } }
+
+    /// Recomputes the lists and facet counts from the fold: after a filter, sort or store change.
+    public mutating func refreshLists() {
+        triage.replace(ReportQuery.run(desk, filter: filter, sort: sort, context: context))
+        let escalated = (try? Filter.parse("status:escalated", vocabularies: desk.vocabularies)) ?? .all
+        queue.replace(ReportQuery.run(desk, filter: escalated, sort: VigilCore.SortOrder(key: .due), context: context))
+        var counts = Facets()
+        for row in triage.rows { counts.add(row.report, context: context, weeks: false) }
+        facets = counts
+    }
+
+    /// Whether the screen is too small to draw anything useful.
+    public var isTooSmall: Bool { width < 40 || height < 12 }
+
+    /// How many panes fit side by side: 3 at 120 columns, 2 at 80, else 1.
+    public var paneCount: Int { width >= 120 ? 3 : width >= 80 ? 2 : 1 }
+}

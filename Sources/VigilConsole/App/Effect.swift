@@ -1,0 +1,15 @@
+import VigilCore
+
+/// Work the reducer asks for; the effect runner does it against the store and the terminal, and its results
+/// come back as actions.
+public enum Effect: Sendable, Equatable {
+    /// Append a command as the session's user; success reports `message`.
+    case perform(Command, message: String)
+    case loadHistory(id: String)
+    /// Write a field in `$EDITOR` (a private temp file, removed afterwards).
+    case editExternally(fieldID: String, text: String)
+    case setMouse(Bool)
+    case redraw
+    case suspend
+    case quit
+}

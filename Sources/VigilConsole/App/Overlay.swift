@@ -1,0 +1,13 @@
+/// What is drawn over the screen and takes the keys first.
+public enum OverlayState: Sendable, Equatable {
+    /// The help screen, scrolled to a line.
+    case help(scroll: Int)
+    /// A yes/no question; `yes` is what happens on y.
+    case confirm(question: String, yes: ConfirmedAction)
+}
+
+/// An action waiting for a yes.
+public enum ConfirmedAction: Sendable, Equatable {
+    case quit
+    case discardForm
+}

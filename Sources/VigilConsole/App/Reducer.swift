@@ -1,0 +1,57 @@
+import Foundation
+import TerminalKit
+import VigilCore
+
+/// `reduce(state, action) -> effects`: the only place the console's state changes.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        var effects: [Effect]
+        switch action {
+        case .key(let key): effects = KeyRouter.route(&state, key)
+        case .named(let name): effects = NamedActions.run(&state, name)
+        case .resize(let width, let height):
+            state.width = max(width, 1)
+            state.height = max(height, 1)
+            effects = [.redraw]
+        case .tick(let now):
+            let minuteChanged = Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60)
+            state.now = now
+            // Clocks cross deadlines as time passes: re-sort once a minute, not on every tick.
+            if minuteChanged { state.refreshLists() }
+            effects = []
+        case .mouse(let event): effects = MouseRouter.route(&state, event)
+        case .storeChanged(let desk):
+            state.desk = desk
+            state.refreshLists()
+            effects = []
+        case .historyLoaded(let id, let version, let events):
+            state.history = (id, version, events)
+            effects = []
+        case .commandSucceeded(let message, let desk):
+            state.form = nil
+            state.desk = desk
+            state.refreshLists()
+            state.message = StatusMessage(message)
+            effects = []
+        case .commandFailed(let failure):
+            if state.form != nil {
+                state.form?.show(failure.fieldErrors, message: failure.message)
+            }
+            state.message = StatusMessage(failure.message, isError: true)
+            effects = []
+        case .editorFinished(let fieldID, let text):
+            if let text { state.form?.setValue(fieldID, text) }
+            effects = [.redraw]
+        }
+        return effects + historyEffects(&state)
+    }
+
+    /// Asks for the selected report's history when it is not the one loaded (or the report changed since).
+    static func historyEffects(_ state: inout AppState) -> [Effect] {
+        guard let report = state.selectedReport else { return [] }
+        if let history = state.history, history.id == report.id, history.version == report.version { return [] }
+        if state.history?.id != report.id { state.detailScroll = 0 }
+        state.history = (report.id, report.version, [])
+        return [.loadHistory(id: report.id)]
+    }
+}

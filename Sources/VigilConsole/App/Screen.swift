@@ -1,0 +1,17 @@
+/// The console's top-level screens.
+public enum Screen: String, CaseIterable, Sendable {
+    case triage, queue, stats
+
+    public var title: String {
+        switch self {
+        case .triage: "Triage"
+        case .queue: "Escalations"
+        case .stats: "Statistics"
+        }
+    }
+}
+
+/// The panes of the triage and queue screens, in Tab order.
+public enum Pane: String, CaseIterable, Sendable {
+    case facets, list, detail
+}

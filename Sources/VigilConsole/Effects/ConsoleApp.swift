@@ -1,0 +1,68 @@
+import Foundation
+import TerminalKit
+import VigilCore
+import VigilStore
+
+/// The console's loop: input -> action -> reduce -> effects -> render -> present, plus the change feed and the
+/// clock, both injected.
+public final class ConsoleApp {
+    public private(set) var state: AppState
+    private let backend: any TerminalBackend
+    private let runner: EffectRunner
+    private let clock: () -> Date
+
+    public init(store: SQLiteStore, session: Session, backend: any TerminalBackend, keymap: Keymap, clock: @escaping () -> Date) {
+        let size = backend.size()
+        self.state = AppState(desk: store.state, session: session, now: clock(), width: size.width, height: size.height, keymap: keymap)
+        self.backend = backend
+        self.runner = EffectRunner(store: store, user: session.user)
+        self.clock = clock
+    }
+
+    /// Runs until quit or until the terminal goes away.
+    public func run() {
+        dispatch(.tick(clock()))
+        backend.present(ConsoleView.render(state))
+        var lastPoll = clock()
+        while !state.shouldQuit {
+            guard let event = backend.readEvent(timeoutMilliseconds: 250) else { return }
+            let now = clock()
+            switch event {
+            case .key(let key): dispatch(.key(key))
+            case .resize(let width, let height): dispatch(.resize(width: width, height: height))
+            case .mouse(let mouse): dispatch(.mouse(mouse))
+            case .tick: dispatch(.tick(now))
+            }
+            // The change feed: a cheap check a few times a second shows other consoles' work without a key press.
+            if now.timeIntervalSince(lastPoll) >= 0.25 || event == .tick {
+                lastPoll = now
+                if let changed = runner.poll() { dispatch(changed) }
+                dispatch(.tick(now))
+            }
+            if state.shouldQuit { return }
+            backend.present(ConsoleView.render(state))
+        }
+    }
+
+    /// Reduces an action and runs its effects until no more actions come back.
+    public func dispatch(_ action: Action) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in Reducer.reduce(&state, next) {
+                switch effect {
+                case .perform, .loadHistory: queue += runner.run(effect, now: clock())
+                case .setMouse(let enabled): backend.setMouse(enabled: enabled)
+                case .redraw: backend.forceFullRepaint()
+                case .suspend:
+                    backend.suspend()
+                    let size = backend.size()
+                    queue.append(.resize(width: size.width, height: size.height))
+                case .quit: break
+                case .editExternally(let fieldID, let text):
+                    queue.append(.editorFinished(fieldID: fieldID, text: backend.editExternally(text)))
+                }
+            }
+        }
+    }
+}

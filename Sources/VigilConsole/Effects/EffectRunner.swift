@@ -1,0 +1,43 @@
+import Foundation
+import VigilCore
+import VigilStore
+
+/// Runs the effects that touch the store, turning their results into actions.
+public final class EffectRunner {
+    public let store: SQLiteStore
+    public let user: String
+
+    public init(store: SQLiteStore, user: String) {
+        self.store = store
+        self.user = user
+    }
+
+    /// The store effects; terminal effects are the loop's.
+    public func run(_ effect: Effect, now: Date) -> [Action] {
+        switch effect {
+        case .perform(let command, let message):
+            do {
+                try store.perform(command, as: user, now: now)
+                return [.commandSucceeded(message: message, desk: store.state)]
+            } catch let error as DeskError {
+                var fields: [FieldError] = []
+                if case .invalid(let failure) = error { fields = failure.errors }
+                // Someone else's appends were folded in while deciding: show them too.
+                return [.storeChanged(store.state), .commandFailed(DeskErrorMessage(message: error.description, fieldErrors: fields))]
+            } catch {
+                return [.commandFailed(DeskErrorMessage(message: "\(error)"))]
+            }
+        case .loadHistory(let id):
+            let events = (try? store.history(of: id)) ?? []
+            return [.historyLoaded(id: id, version: store.state.report(id)?.version ?? 0, events: events)]
+        default:
+            return []
+        }
+    }
+
+    /// The change feed: other processes' appends, as an action, or nothing when the log is unchanged.
+    public func poll() -> Action? {
+        guard let events = try? store.poll(), !events.isEmpty else { return nil }
+        return .storeChanged(store.state)
+    }
+}

@@ -1,0 +1,34 @@
+import VigilCore
+
+/// Which form is open, and on which report.
+public enum FormKind: Sendable, Equatable {
+    case intake
+    case edit(String)
+    case assess(String)
+    case escalate(String)
+    case decide(String, Decision.Outcome)
+    case close(String)
+    case comment(String)
+    case assign(String)
+
+    public var reportID: String? {
+        switch self {
+        case .intake: nil
+        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id): id
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .intake: "New report"
+        case .edit(let id): "Edit \(id)"
+        case .assess(let id): "Assess risk: \(id)"
+        case .escalate(let id): "Escalate \(id)"
+        case .decide(let id, .approve): "Approve a response: \(id)"
+        case .decide(let id, .return): "Return to triage: \(id)"
+        case .close(let id): "Close \(id)"
+        case .comment(let id): "Comment on \(id)"
+        case .assign(let id): "Assign \(id)"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Every action a key can be bound to, by its stable name (used in keymap files, help and the `:` prompt).
+public enum ActionName: String, CaseIterable, Sendable {
+    case down, up, top, bottom
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case halfDown = "half-down"
+    case halfUp = "half-up"
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
+    case open, back, quit, help
+    case filter, command, search
+    case searchNext = "search-next"
+    case searchPrevious = "search-previous"
+    case clearFilter = "clear-filter"
+    case sort
+    case triage, queue, stats
+    case take, assign, assess, escalate, approve
+    case `return`
+    case respond, monitor, retriage
+    case comment
+    case new
+    case edit, close, reopen
+    case toggleMouse = "toggle-mouse"
+    case redraw, suspend
+    case showPane = "show-pane"
+
+    /// One line of help text.
+    public var help: String {
+        switch self {
+        case .down: "move down"
+        case .up: "move up"
+        case .top: "go to the first row"
+        case .bottom: "go to the last row"
+        case .pageDown: "page down"
+        case .pageUp: "page up"
+        case .halfDown: "half a page down"
+        case .halfUp: "half a page up"
+        case .nextPane: "focus the next pane"
+        case .previousPane: "focus the previous pane"
+        case .open: "open the selected report / apply a facet"
+        case .back: "back / close"
+        case .quit: "quit (asks if a form has unsaved changes)"
+        case .help: "this help"
+        case .filter: "filter (desk:, risk:high+, status:!closed, words...)"
+        case .command: "run an action by name"
+        case .search: "search the list for text"
+        case .searchNext: "next search match"
+        case .searchPrevious: "previous search match"
+        case .clearFilter: "clear the filter"
+        case .sort: "cycle the sort order"
+        case .triage: "triage screen"
+        case .queue: "escalation queue"
+        case .stats: "statistics"
+        case .take: "take the report into triage"
+        case .assign: "assign the report to someone"
+        case .assess: "assess the risk"
+        case .escalate: "escalate to a supervisor"
+        case .approve: "approve a response (supervisor)"
+        case .return: "return to triage (supervisor)"
+        case .respond: "start a response (low/medium)"
+        case .monitor: "move to monitoring"
+        case .retriage: "send back to triage"
+        case .comment: "add a comment"
+        case .new: "record a new report"
+        case .edit: "edit the report's fields"
+        case .close: "close the report"
+        case .reopen: "reopen a closed report (supervisor)"
+        case .toggleMouse: "mouse on/off (off keeps text selection)"
+        case .redraw: "repaint the screen"
+        case .suspend: "suspend to the shell (fg to return)"
+        case .showPane: "narrow screens: switch between list and detail"
+        }
+    }
+
+    /// Whether the action changes the store (hidden from read-only users).
+    public var writes: Bool {
+        switch self {
+        case .take, .assign, .assess, .escalate, .approve, .return, .respond, .monitor, .retriage, .comment, .new,
+             .edit, .close, .reopen: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TerminalKit
+import VigilCore
+
+/// The tabs line at the top, the prompt/message line and the status bar at the bottom.
+enum ChromeView {
+    static func tabs(_ grid: inout Grid, _ rect: Rect, state: AppState) {
+        grid.fill(rect, role: .statusBar)
+        var x = rect.x
+        x += grid.put(" Vigil ", at: x, y: rect.y, role: .title)
+        for (index, screen) in Screen.allCases.enumerated() {
+            var label = " \(index + 1) \(screen.title)"
+            if screen == .queue { label += " (\(state.queue.rows.count))" }
+            label += " "
+            x += grid.put(label, at: x, y: rect.y, role: screen == state.screen ? .selection : .statusBar, maxWidth: max(rect.maxX - x, 0))
+        }
+        let help = "? help "
+        grid.put(help, at: rect.maxX - DisplayWidth.of(help), y: rect.y, role: .statusBarKey)
+    }
+
+    static func promptLine(_ grid: inout Grid, _ rect: Rect, state: AppState) {
+        grid.fill(rect, role: .normal)
+        if let prompt = state.prompt {
+            var line = StyledLine()
+            line.append(prompt.label, role: .prompt)
+            let text = prompt.editor.text
+            let characters = Array(text)
+            let cursor = min(prompt.editor.cursor, characters.count)
+            line.append(String(characters[..<cursor]), role: .input)
+            line.append(cursor < characters.count ? String(characters[cursor]) : " ", role: .inputCursor)
+            if cursor + 1 < characters.count { line.append(String(characters[(cursor + 1)...]), role: .input) }
+            if let error = prompt.error {
+                line.append("  " + error, role: .error)
+            } else if !prompt.completions.isEmpty {
+                line.append("  " + prompt.completions.prefix(12).joined(separator: " "), role: .dim)
+            }
+            grid.put(line, at: rect.x, y: rect.y, maxWidth: rect.width)
+            return
+        }
+        if let message = state.message {
+            grid.put(TextSanitizer.clean(message.text), at: rect.x, y: rect.y, role: message.isError ? .error : .success, maxWidth: rect.width)
+            return
+        }
+        var hints = StyledLine()
+        let actions: [ActionName] = state.form != nil ? [] : state.canWrite
+            ? [.filter, .open, .take, .assess, .escalate, .approve, .comment, .new, .queue, .quit]
+            : [.filter, .open, .search, .queue, .stats, .quit]
+        for action in actions {
+            hints.append(state.keymap.label(for: action).split(separator: "/").first.map(String.init) ?? "", role: .key)
+            hints.append(" \(action.rawValue)  ", role: .dim)
+        }
+        grid.put(hints, at: rect.x, y: rect.y, maxWidth: rect.width)
+    }
+
+    static func statusBar(_ grid: inout Grid, _ rect: Rect, state: AppState) {
+        var left = StyledLine()
+        left.append(" \(state.session.storeName) ")
+        let role = state.user?.role.rawValue ?? "not on roster"
+        left.append(" \(state.session.user) (\(role)) ", role: .statusBarKey)
+        left.append(" \(state.triage.rows.count)/\(state.desk.reports.count) reports ")
+        if state.facets.overdue > 0 { left.append(" \(state.facets.overdue) overdue ", role: .overdue) }
+        left.append(" filter: " + (state.filter.isEmpty ? "(none)" : state.filter.text) + " ")
+        left.append(" sort: \(state.sort.key.rawValue) ")
+        var right = StyledLine()
+        if state.mouseEnabled { right.append(" mouse ") }
+        right.append(" " + Timestamp.minute(state.now) + " UTC ")
+        StatusBar.draw(&grid, rect, left: left, right: right, ellipsis: ReportListView.ellipsis(state))
+    }
+}
