@@ -81,6 +81,10 @@ enum NamedActions {
             return []
         }
         let id = report.id
+        if let refusal = refusal(name, report, state) {
+            state.message = StatusMessage(refusal, isError: true)
+            return []
+        }
         switch name {
         case .take: return [.perform(.take(id: id), message: "\(id) taken by \(state.session.user)")]
         case .respond: return [.perform(.respond(id: id, note: ""), message: "\(id): response started")]
@@ -98,6 +102,26 @@ enum NamedActions {
         default: break
         }
         return []
+    }
+
+    /// Why the move cannot be made, checked before a form opens so nobody fills one in for nothing.
+    /// The store decides again on save, against the freshest state.
+    private static func refusal(_ name: ActionName, _ report: Report, _ state: AppState) -> String? {
+        guard let user = state.user else { return "\(state.session.user) is not on this store's roster" }
+        if user.role == .officer, !user.covers(desk: report.desk) {
+            let desks = user.desks.map { state.desk.vocabularies.desks.label($0) }.joined(separator: ", ")
+            return "\(user.name) covers \(desks); \(report.id) is on the \(state.desk.vocabularies.desks.label(report.desk)) desk"
+        }
+        let actions: [ActionName: WorkflowAction] = [
+            .take: .take, .assign: .assign, .assess: .assess, .escalate: .escalate, .approve: .approve, .return: .return,
+            .respond: .respond, .monitor: .monitor, .retriage: .retriage, .close: .close, .reopen: .reopen,
+        ]
+        guard let action = actions[name] else { return nil }
+        if case .failure(let refusal) = WorkflowTable.check(action, status: report.status, level: report.effectiveLevel,
+                                                            role: user.role, reportID: report.id) {
+            return refusal.message
+        }
+        return nil
     }
 
     private static func move(_ state: inout AppState, _ delta: Int, _ layout: ConsoleLayout) {

@@ -23,8 +23,7 @@ extension FormState {
                 if changed.isEmpty { return .failure(ValidationFailure([FieldError(field: "form", message: "nothing changed")])) }
                 return .success((.edit(id: id, values: changed, expectedVersion: expectedVersion), "\(id) edited"))
             }
-            var given = values.filter { !$0.value.isEmpty }
-            if given[.receivedAt] == nil { given[.receivedAt] = nil }
+            let given = values.filter { !$0.value.isEmpty }
             if case .failure(let failure) = validator.fields(from: given) { errors += failure.errors }
             guard errors.isEmpty else { return .failure(ValidationFailure(unique(errors))) }
             return .success((.create(given), "report recorded"))

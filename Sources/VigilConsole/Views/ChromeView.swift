@@ -53,17 +53,26 @@ enum ChromeView {
     }
 
     static func statusBar(_ grid: inout Grid, _ rect: Rect, state: AppState) {
-        var left = StyledLine()
-        left.append(" \(state.session.storeName) ")
         let role = state.user?.role.rawValue ?? "not on roster"
-        left.append(" \(state.session.user) (\(role)) ", role: .statusBarKey)
-        left.append(" \(state.triage.rows.count)/\(state.desk.reports.count) reports ")
-        if state.facets.overdue > 0 { left.append(" \(state.facets.overdue) overdue ", role: .overdue) }
-        left.append(" filter: " + (state.filter.isEmpty ? "(none)" : state.filter.text) + " ")
-        left.append(" sort: \(state.sort.key.rawValue) ")
+        let counts = state.screen == .queue ? "\(state.queue.rows.count) escalated" : "\(state.triage.rows.count)/\(state.desk.reports.count) reports"
+        // Segments in order of importance; the least important go first when the terminal is narrow.
+        var segments: [(priority: Int, span: Span)] = [
+            (2, Span(" \(state.session.storeName) ")),
+            (0, Span(" \(state.session.user) (\(role)) ", role: .statusBarKey)),
+            (0, Span(" \(counts) ")),
+        ]
+        if state.facets.overdue > 0 { segments.append((0, Span(" \(state.facets.overdue) overdue ", role: .overdue))) }
+        segments.append((1, Span(" filter: " + (state.filter.isEmpty ? "(none)" : state.filter.text) + " ")))
+        segments.append((3, Span(" sort: \(state.sort.key.rawValue) ")))
         var right = StyledLine()
         if state.mouseEnabled { right.append(" mouse ") }
-        right.append(" " + Timestamp.minute(state.now) + " UTC ")
-        StatusBar.draw(&grid, rect, left: left, right: right, ellipsis: ReportListView.ellipsis(state))
+        let time = Timestamp.minute(state.now)
+        right.append(rect.width >= 80 ? " \(time) UTC " : " \(time.suffix(5)) ")
+        for dropped in [3, 2] {
+            let width = segments.reduce(0) { $0 + $1.span.width } + right.width
+            if width <= rect.width { break }
+            segments.removeAll { $0.priority == dropped }
+        }
+        StatusBar.draw(&grid, rect, left: StyledLine(segments.map(\.span)), right: right, ellipsis: ReportListView.ellipsis(state))
     }
 }

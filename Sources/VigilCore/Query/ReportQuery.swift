@@ -11,14 +11,51 @@ public enum ReportQuery {
 
     public static func run(_ state: DeskState, filter: Filter, sort: SortOrder, limit: Int? = nil,
                            context: FilterContext) -> [Row] {
-        var rows: [Row] = []
-        for report in state.reports where filter.matches(report, in: context) {
+        // Sort compact keys rather than rows: moving whole reports around costs far more than comparing numbers.
+        var keys: [SortKey] = []
+        var clocks: [DueClock?] = []
+        let reports = state.reports
+        for index in reports.indices where filter.matches(reports[index], in: context) {
+            let report = reports[index]
             let next = context.clocks.nextDue(for: report)
-            rows.append(Row(report: report, next: next, overdue: next?.isOverdue(at: context.now) ?? false))
+            let overdue = next?.isOverdue(at: context.now) ?? false
+            keys.append(SortKey(overdue: overdue, value: sort.key == .id ? Double(index) : value(report, next, sort.key, state), index: index, clock: clocks.count))
+            clocks.append(next)
         }
-        rows.sort { less($0, $1, sort) }
-        if let limit, rows.count > limit { rows.removeSubrange(limit...) }
-        return rows
+        let ascending = sort.ascending
+        let less: (SortKey, SortKey) -> Bool = { a, b in
+            if a.overdue != b.overdue { return a.overdue }
+            if a.value != b.value { return ascending ? a.value < b.value : a.value > b.value }
+            return a.index < b.index
+        }
+        if let limit, limit < keys.count {
+            keys = Array(keys.sorted(by: less).prefix(limit))
+        } else {
+            keys.sort(by: less)
+        }
+        return keys.map { key in
+            Row(report: reports[key.index], next: clocks[key.clock], overdue: key.overdue)
+        }
+    }
+
+    private struct SortKey {
+        let overdue: Bool
+        let value: Double
+        /// Position in creation order, which is also id order: the stable tie-break.
+        let index: Int
+        let clock: Int
+    }
+
+    private static func value(_ report: Report, _ next: DueClock?, _ key: SortOrder.Key, _ state: DeskState) -> Double {
+        switch key {
+        case .received: return report.fields.receivedAt.timeIntervalSince1970
+        case .risk: return Double(report.effectiveLevel.rank) * 100 + (report.riskScore ?? 0)
+        case .due: return next?.due.timeIntervalSince1970 ?? .infinity
+        case .id: return 0
+        case .updated: return report.updatedAt.timeIntervalSince1970
+        case .status: return Double(Status.allCases.firstIndex(of: report.status) ?? 0)
+        case .desk: return Double(state.vocabularies.desks.position(of: report.desk) ?? Int.max)
+        }
     }
 
     /// The order of two rows: overdue first, then the sort key, then the id for a stable result.
