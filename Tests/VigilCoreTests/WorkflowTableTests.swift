@@ -114,8 +114,8 @@ private struct Case: CustomTestStringConvertible, Sendable {
     @Test(arguments: [WorkflowAction.respond, .monitor], [RiskLevel.high, .critical])
     func respondOrMonitorAtHighRiskMustEscalate(action: WorkflowAction, level: RiskLevel) {
         let message = refusal(action, .assessed, level, .officer)
-        #expect(message == "cannot \(action.rawValue) R-2026-00007 while it is assessed: only low or medium-risk reports may;"
-            + " a \(level.rawValue)-risk report must be escalated")
+        #expect(message == "cannot \(action.rawValue) R-2026-00007: it is assessed at \(level.rawValue) risk, and only low or medium-risk"
+            + " reports may \(action.rawValue) from there; a \(level.rawValue)-risk report must be escalated")
         // Supervisors are held to the same rule.
         #expect(refusal(action, .assessed, level, .supervisor) == message)
     }

@@ -20,6 +20,8 @@ public struct AppState: Sendable {
     public var queue = ListModel()
     public var facets = Facets()
     public var facetSelection = 0
+    /// The statistics screen's counts, computed when it is shown (they include acts and weeks).
+    public var statistics: Facets?
     public var detailScroll = 0
     /// The history of the selected report, loaded from the store by an effect.
     public var history: (id: String, version: Int64, events: [Event])?
@@ -69,9 +71,8 @@ public struct AppState: Sendable {
         triage.replace(ReportQuery.run(desk, filter: filter, sort: sort, context: context))
         let escalated = (try? Filter.parse("status:escalated", vocabularies: desk.vocabularies)) ?? .all
         queue.replace(ReportQuery.run(desk, filter: escalated, sort: VigilCore.SortOrder(key: .due), context: context))
-        var counts = Facets()
-        for row in triage.rows { counts.add(row.report, context: context, weeks: false) }
-        facets = counts
+        facets = Facets.count(desk, filter: filter, context: context, weeks: false, acts: false)
+        statistics = screen == .stats ? Facets.count(desk, filter: filter, context: context) : nil
     }
 
     /// Whether the screen is too small to draw anything useful.

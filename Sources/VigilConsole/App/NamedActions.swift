@@ -59,7 +59,9 @@ enum NamedActions {
             state.message = StatusMessage("sorted by \(state.sort.description) (overdue first)")
         case .triage: state.screen = .triage; state.focus = .list
         case .queue: state.screen = .queue; state.focus = .list
-        case .stats: state.screen = .stats
+        case .stats:
+            state.screen = .stats
+            state.refreshLists()
         case .toggleMouse:
             state.mouseEnabled.toggle()
             state.message = StatusMessage("mouse \(state.mouseEnabled ? "on: click selects, wheel scrolls" : "off")")

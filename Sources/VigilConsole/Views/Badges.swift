@@ -14,7 +14,11 @@ enum Badges {
 
     /// "CRIT 12.5", or "-- new" style placeholders before assessment.
     static func risk(_ report: Report) -> TableCell {
-        guard let assessment = report.assessment else { return TableCell("--", role: .dim) }
+        guard let assessment = report.assessment else {
+            // Unassessed: show the provisional level when it is high, marked with ? as not yet assessed.
+            let provisional = report.effectiveLevel
+            return provisional >= .high ? TableCell(provisional.badge + "?", role: role(provisional)) : TableCell("--", role: .dim)
+        }
         return TableCell("\(assessment.level.badge) \(RiskModel.formatScore(assessment.score))", role: role(assessment.level))
     }
 

@@ -8,13 +8,22 @@ enum ChromeView {
         grid.fill(rect, role: .statusBar)
         var x = rect.x
         x += grid.put(" Vigil ", at: x, y: rect.y, role: .title)
-        for (index, screen) in Screen.allCases.enumerated() {
-            var label = " \(index + 1) \(screen.title)"
-            if screen == .queue { label += " (\(state.queue.rows.count))" }
-            label += " "
-            x += grid.put(label, at: x, y: rect.y, role: screen == state.screen ? .selection : .statusBar, maxWidth: max(rect.maxX - x, 0))
-        }
         let help = "? help "
+        // Tabs never run under the help label: when the titles do not fit, only the current screen keeps its title.
+        func labels(compact: Bool) -> [String] {
+            Screen.allCases.enumerated().map { index, screen in
+                var label = " \(index + 1)" + (compact && screen != state.screen ? "" : " \(screen.title)")
+                if screen == .queue { label += " (\(state.queue.rows.count))" }
+                return label + " "
+            }
+        }
+        let room = max(rect.maxX - DisplayWidth.of(help) - x, 0)
+        let full = labels(compact: false)
+        let shown = full.reduce(0) { $0 + DisplayWidth.of($1) } <= room ? full : labels(compact: true)
+        for (screen, label) in zip(Screen.allCases, shown) {
+            x += grid.put(label, at: x, y: rect.y, role: screen == state.screen ? .selection : .statusBar,
+                          maxWidth: max(rect.maxX - DisplayWidth.of(help) - x, 0))
+        }
         grid.put(help, at: rect.maxX - DisplayWidth.of(help), y: rect.y, role: .statusBarKey)
     }
 

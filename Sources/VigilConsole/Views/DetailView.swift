@@ -33,7 +33,7 @@ enum DetailView {
                 let wrapped = TextLayout.wrap(TextSanitizer.clean(value), width: max(width - labelWidth - 2, 4))
                 for (index, piece) in wrapped.enumerated() {
                     var line = StyledLine()
-                    line.append(index == 0 ? TextLayout.pad(label, to: labelWidth) : String(repeating: " ", count: labelWidth), role: .dim)
+                    line.append(index == 0 ? TextLayout.pad(label, to: labelWidth, ellipsis: ReportListView.ellipsis(state)) : String(repeating: " ", count: labelWidth), role: .dim)
                     line.append("  " + piece, role: valueRole)
                     lines.append(line)
                 }

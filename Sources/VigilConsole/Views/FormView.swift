@@ -8,6 +8,8 @@ enum FormView {
     static func draw(_ grid: inout Grid, _ rect: Rect, form: FormState, state: AppState) {
         let inner = Box.draw(&grid, rect, title: form.kind.title, focused: true, border: ReportListView.border(state))
         guard !inner.isEmpty else { return }
+        // The form may be drawn over the list (one-pane layouts): clear what it covers.
+        grid.fill(inner, role: .normal)
         var area = inner
         var header: [StyledLine] = []
         if let error = form.formError { header += TextLayout.wrap(error, width: area.width).map { StyledLine($0, role: .error) } }
@@ -36,19 +38,24 @@ enum FormView {
 
     static func label(_ field: FormField) -> String { field.label + (field.required ? " *" : "") }
 
+    /// The label padded to the label column, cut with an ellipsis so at least one space is left before the value.
+    static func fitted(_ field: FormField, _ labelWidth: Int, _ ellipsis: String) -> String {
+        TextLayout.pad(label(field), to: max(labelWidth - 1, 0), ellipsis: ellipsis) + " "
+    }
+
     static func drawField(_ grid: inout Grid, _ rect: Rect, field: FormField, focused: Bool, labelWidth: Int, state: AppState) {
         let ellipsis = ReportListView.ellipsis(state)
         switch field.kind {
         case .text:
-            _ = FormFieldView.draw(&grid, rect, label: label(field), editor: field.editor, error: field.error ?? (focused ? field.hint : nil),
+            _ = FormFieldView.draw(&grid, rect, label: fitted(field, labelWidth, ellipsis), editor: field.editor, error: field.error ?? (focused ? field.hint : nil),
                                    focused: focused, labelWidth: labelWidth, ellipsis: ellipsis)
             if field.error == nil, focused, field.hint != nil, rect.height > 1 { grid.setRole(.dim, in: rect.row(1)) }
         case .multiline:
-            FormFieldView.drawMultiline(&grid, rect, label: label(field) + (focused ? "  (\(field.hint ?? ""))" : ""), editor: field.editor,
+            FormFieldView.drawMultiline(&grid, rect, label: label(field) + (focused && field.hint != nil ? "  (\(field.hint ?? ""))" : ""), editor: field.editor,
                                         error: field.error, focused: focused, ellipsis: ellipsis)
         case .scale:
             grid.fill(rect, role: .normal)
-            grid.put(TextLayout.pad(label(field), to: labelWidth), at: rect.x, y: rect.y, role: focused ? .focus : .prompt)
+            grid.put(fitted(field, labelWidth, ellipsis), at: rect.x, y: rect.y, role: focused ? .focus : .prompt)
             var x = rect.x + labelWidth
             for value in 1...5 {
                 let selected = value == field.scale
@@ -60,14 +67,14 @@ enum FormView {
             }
         case .toggle:
             grid.fill(rect, role: .normal)
-            grid.put(TextLayout.pad(label(field), to: labelWidth), at: rect.x, y: rect.y, role: focused ? .focus : .prompt)
+            grid.put(fitted(field, labelWidth, ellipsis), at: rect.x, y: rect.y, role: focused ? .focus : .prompt)
             grid.put(field.toggle ? "[x] yes" : "[ ] no", at: rect.x + labelWidth, y: rect.y, role: focused ? .selection : .normal)
             if rect.height > 1, let error = field.error { grid.put(error, at: rect.x + labelWidth, y: rect.y + 1, role: .error, maxWidth: rect.width - labelWidth) }
         case .pick(_, let multiple):
             grid.fill(rect, role: .normal)
             let picked = field.pickedLabels().joined(separator: ", ")
             let shown = picked.isEmpty ? (multiple ? "(none)" : "(not set)") : picked
-            grid.put(TextLayout.pad(label(field), to: labelWidth), at: rect.x, y: rect.y, role: focused ? .focus : .prompt)
+            grid.put(fitted(field, labelWidth, ellipsis), at: rect.x, y: rect.y, role: focused ? .focus : .prompt)
             grid.put(TextSanitizer.clean(shown), at: rect.x + labelWidth, y: rect.y, role: picked.isEmpty ? .dim : .normal,
                      maxWidth: rect.width - labelWidth)
             guard rect.height > 1 else { return }
@@ -100,10 +107,15 @@ enum FormView {
     static func preview(form: FormState, report: Report, now: Date, width: Int) -> [StyledLine] {
         let input = form.riskInput
         let assessment = RiskModel.assess(fields: report.fields, input: input, by: "", at: now)
-        var line = StyledLine()
-        line.append("T\(input.threat) x V\(input.vulnerability) / C\(input.capacity) = \(RiskModel.formatScore(assessment.score))  band \(assessment.band.rawValue)  -> ")
+        let formula = "T\(input.threat) x V\(input.vulnerability) / C\(input.capacity) = \(RiskModel.formatScore(assessment.score))  band \(assessment.band.rawValue)"
+        var line = StyledLine(formula + "  -> ")
         line.append(" \(assessment.level.badge) ", role: Badges.role(assessment.level))
         var lines = [line]
+        if line.width > width {
+            var level = StyledLine("-> ")
+            level.append(" \(assessment.level.badge) ", role: Badges.role(assessment.level))
+            lines = [StyledLine(formula), level]
+        }
         for floor in assessment.floors { lines.append(StyledLine("floor: " + floor.explanation, role: .warning)) }
         if input.levelOverride != nil {
             lines.append(StyledLine("override: computed \(assessment.computedLevel.rawValue), set \(assessment.level.rawValue)", role: .warning))

@@ -70,7 +70,9 @@ enum ReportListView {
         let list = state.list
         let title = queue ? "Escalations: \(list.rows.count), by decision deadline"
             : "Reports: \(list.rows.count)" + (state.filter.isEmpty ? "" : " matching")
-        let inner = Box.draw(&grid, rect, title: title, focused: state.focus == .list, border: border(state))
+        // An open form has the keys: the list behind it is not focused.
+        let focused = state.focus == .list && state.form == nil
+        let inner = Box.draw(&grid, rect, title: title, focused: focused, border: border(state))
         let columns = fitting(queue ? queueColumns : triageColumns, width: inner.width)
         let visible = max(inner.height - 1, 0)
         var top = list.top
@@ -80,7 +82,7 @@ enum ReportListView {
         let slice = list.rows.isEmpty ? [] : Array(list.rows[top..<min(top + visible, list.rows.count)])
         let cells = slice.map { row in columns.map { $0.cell(row, state) } }
         Table.draw(&grid, inner, columns: columns.map(\.column), rows: cells,
-                   selected: list.rows.isEmpty ? nil : list.selected - top, top: 0, focused: state.focus == .list,
+                   selected: list.rows.isEmpty ? nil : list.selected - top, top: 0, focused: focused,
                    ellipsis: ellipsis(state))
         if list.rows.isEmpty, inner.height > 2 {
             grid.put(queue ? "No escalations waiting." : "No reports match the filter.", at: inner.x + 1, y: inner.y + 2, role: .dim, maxWidth: inner.width - 1)

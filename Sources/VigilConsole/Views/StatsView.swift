@@ -7,7 +7,7 @@ enum StatsView {
         let inner = Box.draw(&grid, rect, title: "Statistics: " + (state.filter.isEmpty ? "all reports" : state.filter.text),
                              focused: true, border: ReportListView.border(state))
         guard !inner.isEmpty else { return }
-        let facets = Facets.count(state.desk, filter: state.filter, context: state.context)
+        let facets = state.statistics ?? Facets.count(state.desk, filter: state.filter, context: state.context)
         let halves = inner.width >= 100 ? inner.columns([.flex(weight: 3), .flex(weight: 2)], spacing: 2) : [inner]
         var lines = deskRisk(facets, state: state, width: halves[0].width)
         lines.append(StyledLine())

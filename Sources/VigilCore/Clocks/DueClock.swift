@@ -40,8 +40,24 @@ extension ClockTable {
         return clocks.sorted { $0.due < $1.due }
     }
 
-    /// The clock that falls due first, if any.
-    public func nextDue(for report: Report) -> DueClock? { clocks(for: report).first }
+    /// The clock that falls due first, if any; computed without building the list, since every query asks.
+    public func nextDue(for report: Report) -> DueClock? {
+        let limits = self[report.effectiveLevel]
+        let received = report.fields.receivedAt
+        switch report.status {
+        case .new:
+            let acknowledge = received.addingTimeInterval(limits.acknowledge)
+            let decision = received.addingTimeInterval(limits.decision)
+            return decision < acknowledge ? DueClock(kind: .decision, due: decision) : DueClock(kind: .acknowledge, due: acknowledge)
+        case .inTriage, .assessed, .escalated:
+            return DueClock(kind: .decision, due: received.addingTimeInterval(limits.decision))
+        case .responding, .monitoring:
+            let start = max(report.assessment?.at ?? received, report.respondingSince ?? received)
+            return DueClock(kind: .reassess, due: start.addingTimeInterval(limits.reassess))
+        case .closed:
+            return nil
+        }
+    }
 
     public func isOverdue(_ report: Report, at now: Date) -> Bool {
         nextDue(for: report)?.isOverdue(at: now) ?? false

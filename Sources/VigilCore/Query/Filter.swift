@@ -5,7 +5,7 @@ import Foundation
 public struct Filter: Sendable {
     /// One key's condition.
     enum Condition: Sendable {
-        case desk(Set<String>)
+        case desk(Set<String>, mask: UInt64)
         case country(Set<String>)
         case risk(Set<RiskLevel>, unassessed: Bool)
         case status(Set<Status>)
@@ -31,6 +31,9 @@ public struct Filter: Sendable {
     public let text: String
     let clauses: [Clause]
 
+    static let statuses = Status.allCases
+    static let levels = RiskLevel.allCases
+
     /// The filter that matches everything.
     public static let all = Filter(text: "", clauses: [])
 
@@ -48,12 +51,40 @@ public struct Filter: Sendable {
         return true
     }
 
+    /// Matches the report at `index` of `state`, deciding from its compact keys when the clause allows.
+    public func matches(at index: Int, in state: DeskState, context: FilterContext) -> Bool {
+        let keys = state.keys[index]
+        for clause in clauses {
+            let holds = quickly(clause.condition, keys, context) ?? holds(clause.condition, state.reports[index], context)
+            if holds == clause.negated { return false }
+        }
+        return true
+    }
+
+    /// The clause's answer from the keys alone, or nil when it needs the report itself.
+    private func quickly(_ condition: Condition, _ keys: ReportKeys, _ context: FilterContext) -> Bool? {
+        switch condition {
+        case .desk(_, let mask): return keys.desk >= 0 && keys.desk < 64 && mask & (1 << UInt64(keys.desk)) != 0
+        case .status(let statuses):
+            return statuses.contains(Filter.statuses[Int(keys.status)])
+        case .risk(let levels, let unassessed):
+            if !keys.assessed && unassessed { return true }
+            return levels.contains(Filter.levels[Int(keys.level)])
+        case .since(let date): return keys.received >= date.timeIntervalSince1970
+        case .until(let date): return keys.received < date.timeIntervalSince1970
+        case .overdue(let wanted): return (context.now.timeIntervalSince1970 > keys.due) == wanted
+        default: return nil
+        }
+    }
+
     private func holds(_ condition: Condition, _ report: Report, _ context: FilterContext) -> Bool {
         switch condition {
-        case .desk(let desks): return desks.contains(report.desk)
+        case .desk(let desks, _): return desks.contains(report.desk)
         case .country(let codes): return codes.contains(report.fields.country)
         case .risk(let levels, let unassessed):
-            guard let level = report.riskLevel else { return unassessed }
+            // Before assessment a report stands at its provisional level (high for grave acts), so an unread
+            // death threat is not hidden from a `risk:high+` queue.
+            guard let level = report.riskLevel else { return unassessed || levels.contains(report.effectiveLevel) }
             return levels.contains(level)
         case .status(let statuses): return statuses.contains(report.status)
         case .assignee(let names, let none, let me):

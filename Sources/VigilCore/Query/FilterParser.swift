@@ -70,7 +70,10 @@ private struct ValueParser {
 
     func condition(_ values: [String]) throws(FilterError) -> Filter.Condition {
         switch key {
-        case .desk: return .desk(try codes(values, .desks, what: "a desk"))
+        case .desk:
+            let desks = try codes(values, .desks, what: "a desk")
+            let mask = desks.compactMap { vocabularies.desks.position(of: $0) }.filter { $0 < 64 }.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+            return .desk(desks, mask: mask)
         case .country:
             var codes: Set<String> = []
             for value in values {
@@ -112,7 +115,10 @@ private struct ValueParser {
         case .verification: return .single(.verification, try codes(values, .verification, what: "a verification level"))
         case .consent: return .single(.consentScope, try codes(values, .consentScopes, what: "a consent scope"))
         case .since: return .since(try date(values))
-        case .until: return .until(try date(values))
+        case .until:
+            // A bare date means "until the end of that day", as `since:` means "from its start".
+            let end = try date(values)
+            return .until(values[0].count == 10 ? end.addingTimeInterval(86_400) : end)
         case .overdue:
             switch values.map({ $0.lowercased() }) {
             case ["yes"], ["true"], ["y"]: return .overdue(true)

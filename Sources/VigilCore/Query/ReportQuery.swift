@@ -13,14 +13,12 @@ public enum ReportQuery {
                            context: FilterContext) -> [Row] {
         // Sort compact keys rather than rows: moving whole reports around costs far more than comparing numbers.
         var keys: [SortKey] = []
-        var clocks: [DueClock?] = []
         let reports = state.reports
-        for index in reports.indices where filter.matches(reports[index], in: context) {
-            let report = reports[index]
-            let next = context.clocks.nextDue(for: report)
-            let overdue = next?.isOverdue(at: context.now) ?? false
-            keys.append(SortKey(overdue: overdue, value: sort.key == .id ? Double(index) : value(report, next, sort.key, state), index: index, clock: clocks.count))
-            clocks.append(next)
+        let now = context.now.timeIntervalSince1970
+        for index in reports.indices where filter.matches(at: index, in: state, context: context) {
+            let compact = state.keys[index]
+            let overdue = now > compact.due
+            keys.append(SortKey(overdue: overdue, value: value(index, compact, sort.key, state), index: index))
         }
         let ascending = sort.ascending
         let less: (SortKey, SortKey) -> Bool = { a, b in
@@ -34,7 +32,8 @@ public enum ReportQuery {
             keys.sort(by: less)
         }
         return keys.map { key in
-            Row(report: reports[key.index], next: clocks[key.clock], overdue: key.overdue)
+            let report = reports[key.index]
+            return Row(report: report, next: context.clocks.nextDue(for: report), overdue: key.overdue)
         }
     }
 
@@ -43,18 +42,17 @@ public enum ReportQuery {
         let value: Double
         /// Position in creation order, which is also id order: the stable tie-break.
         let index: Int
-        let clock: Int
     }
 
-    private static func value(_ report: Report, _ next: DueClock?, _ key: SortOrder.Key, _ state: DeskState) -> Double {
+    private static func value(_ index: Int, _ keys: ReportKeys, _ key: SortOrder.Key, _ state: DeskState) -> Double {
         switch key {
-        case .received: return report.fields.receivedAt.timeIntervalSince1970
-        case .risk: return Double(report.effectiveLevel.rank) * 100 + (report.riskScore ?? 0)
-        case .due: return next?.due.timeIntervalSince1970 ?? .infinity
-        case .id: return 0
-        case .updated: return report.updatedAt.timeIntervalSince1970
-        case .status: return Double(Status.allCases.firstIndex(of: report.status) ?? 0)
-        case .desk: return Double(state.vocabularies.desks.position(of: report.desk) ?? Int.max)
+        case .received: return keys.received
+        case .risk: return Double(keys.level) * 100 + (state.reports[index].riskScore ?? 0)
+        case .due: return keys.due
+        case .id: return Double(index)
+        case .updated: return state.reports[index].updatedAt.timeIntervalSince1970
+        case .status: return Double(keys.status)
+        case .desk: return Double(keys.desk < 0 ? Int16.max : keys.desk)
         }
     }
 

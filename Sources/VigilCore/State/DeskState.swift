@@ -5,6 +5,8 @@ public struct DeskState: Sendable {
     public let vocabularies: Vocabularies
     /// Reports in creation order; `position` finds one by id.
     public private(set) var reports: [Report] = []
+    /// `keys[i]` describes `reports[i]`.
+    public private(set) var keys: [ReportKeys] = []
     private var position: [String: Int] = [:]
     public private(set) var users: [String: User] = [:]
     /// Desk map overrides on top of the vocabulary's defaults.
@@ -29,11 +31,16 @@ public struct DeskState: Sendable {
         head = snapshot.head
         position = [:]
         position.reserveCapacity(reports.count)
+        rebuildKeys()
         for (index, report) in reports.enumerated() {
             position[report.id] = index
             if let (year, number) = ReportID.parse(report.id) { lastNumber[year] = max(lastNumber[year] ?? 0, number) }
             if !report.fields.externalID.isEmpty { externalIDs[report.fields.externalID] = report.id }
         }
+    }
+
+    private mutating func rebuildKeys() {
+        keys = reports.map { ReportKeys($0, vocabularies: vocabularies, clocks: clocks) }
     }
 
     public func report(_ id: String) -> Report? { position[id].map { reports[$0] } }
@@ -73,10 +80,13 @@ public struct DeskState: Sendable {
                 for index in reports.indices { reports[index].desk = desk(for: reports[index].fields) }
             }
             if let clocks = settings.clocks { self.clocks = clocks }
+            rebuildKeys()
         case .reportCreated(let id, let fields):
             guard position[id] == nil else { throw FoldError(seq: event.seq, problem: "report \(id) already exists") }
             position[id] = reports.count
-            reports.append(Report(id: id, fields: fields, desk: desk(for: fields), createdAt: event.time, seq: event.seq))
+            let report = Report(id: id, fields: fields, desk: desk(for: fields), createdAt: event.time, seq: event.seq)
+            reports.append(report)
+            keys.append(ReportKeys(report, vocabularies: vocabularies, clocks: clocks))
             if let (year, number) = ReportID.parse(id) { lastNumber[year] = max(lastNumber[year] ?? 0, number) }
             if !fields.externalID.isEmpty { externalIDs[fields.externalID] = id }
         default:
@@ -133,6 +143,7 @@ public struct DeskState: Sendable {
             }
             reports[other].links.removeAll { $0.target == report.id }
             reports[other].links.append(ReportLink(kind: reverse, target: report.id))
+            reports[other].version = event.seq
         case .unlinked(let target):
             report.links.removeAll { $0.target == target }
             if let other = position[target] { reports[other].links.removeAll { $0.target == report.id } }
@@ -146,6 +157,7 @@ public struct DeskState: Sendable {
             break
         }
         reports[index] = report
+        keys[index] = ReportKeys(report, vocabularies: vocabularies, clocks: clocks)
     }
 }
 

@@ -36,10 +36,10 @@ public enum WorkflowTable {
         }
         let atLevel = fromStatus.filter { $0.levels.contains(level) }
         guard !atLevel.isEmpty else {
-            let levels = fromStatus.flatMap(\.levels).sorted().map(\.rawValue)
-            let hint = action == .respond || action == .monitor ? "; a \(level.rawValue)-risk report must be escalated" : ""
+            let levels = Set(fromStatus.flatMap(\.levels)).sorted().map(\.rawValue)
             return .failure(WorkflowRefusal(
-                "cannot \(action.verb) \(reportID) while it is \(status.label): only \(levels.joined(separator: " or "))-risk reports may\(hint)"))
+                "cannot \(action.verb) \(reportID): it is \(status.label) at \(level.rawValue) risk, and only "
+                    + "\(levels.joined(separator: " or "))-risk reports may \(action.verb) from there; a \(level.rawValue)-risk report must be escalated"))
         }
         if let row = atLevel.first(where: { $0.roles.contains(role) }) { return .success(row) }
         let roles = Role.allCases.filter { role in atLevel.contains { $0.roles.contains(role) } }

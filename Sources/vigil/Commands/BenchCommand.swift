@@ -14,7 +14,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         let sizes = reports.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !sizes.isEmpty else { throw CLIError.user("--reports: expected counts like 10000,100000") }
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw CLIError.user("--reports: expected counts like 10000,100000") }
         let base = folder.map(Environment.absolute) ?? (NSTemporaryDirectory() + "vigil-bench-\(getpid())")
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { if !keep && folder == nil { try? FileManager.default.removeItem(atPath: base) } }

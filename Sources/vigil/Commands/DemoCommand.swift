@@ -15,6 +15,10 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Open the console as this demo user (default: $VIGIL_USER, else amina).") var user: String?
     @Flag(help: "Monochrome display.") var noColor = false
 
+    func validate() throws {
+        if reports < 0 { throw ValidationError("--reports: expected 0 or more reports, not \(reports)") }
+    }
+
     func run() throws {
         let path = Environment.demoStorePath(store)
         let existing = FileManager.default.fileExists(atPath: path)

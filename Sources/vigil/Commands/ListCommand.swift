@@ -19,6 +19,10 @@ struct ListCommand: ParsableCommand {
     @Option(help: "At most this many rows.") var limit: Int?
     @Flag(help: "Print a JSON array of reports.") var json = false
 
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit: expected 0 or more rows, not \(limit)") }
+    }
+
     func run() throws {
         guard let order = SortOrder.parse(sort) else {
             throw CLIError.user("--sort: '\(sort)' is not one of \(SortOrder.Key.allCases.map(\.rawValue).joined(separator: ", ")) (optionally :asc or :desc)")

@@ -9,7 +9,8 @@ struct Bench {
 
     init(folder: String) { self.folder = folder }
 
-    static let triageQuery = ["desk:\"South Asia\"", "risk:high+", "status:!closed"]
+    /// As a shell passes `desk:"South Asia" risk:high+ status:!closed`: the quotes already removed.
+    static let triageQuery = ["desk:South Asia", "risk:high+", "status:!closed"]
 
     mutating func measure(size: Int) throws {
         let path = folder + "/bench-\(size).vigil"
@@ -27,7 +28,7 @@ struct Bench {
         let reopened = try SQLiteStore.open(at: path)
         record(size, "open store (snapshot + tail)", Clock.seconds(since: started), target: "")
 
-        let filter = try Filter.parse(Bench.triageQuery.joined(separator: " "), vocabularies: reopened.state.vocabularies)
+        let filter = try Filter.parse("desk:\"South Asia\" risk:high+ status:!closed", vocabularies: reopened.state.vocabularies)
         let context = FilterContext(me: "amina", now: now, clocks: reopened.state.clocks)
         let query = median(7) {
             _ = ReportQuery.run(reopened.state, filter: filter, sort: SortOrder(key: .received), limit: 50, context: context)

@@ -39,7 +39,7 @@ func reportID(_ text: String) throws -> String {
 func parseFilter(_ words: [String], state: DeskState) throws -> Filter {
     let text = words.map { word in
         // An argument the shell already unquoted ("desk:South Asia") gets its quotes back.
-        guard word.contains(" ") else { return word }
+        guard word.contains(" "), !word.contains("\"") else { return word }
         if let colon = word.firstIndex(of: ":"), !word[..<colon].contains(" ") {
             return String(word[...colon]) + "\"" + word[word.index(after: colon)...] + "\""
         }

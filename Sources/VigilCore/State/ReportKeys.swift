@@ -1,0 +1,22 @@
+/// The few facts about a report that filters, sorts and counts look at most, kept in a compact array beside the
+/// reports so a query over a million of them reads a few bytes each instead of whole reports.
+public struct ReportKeys: Sendable, Equatable {
+    /// Position of the desk in the desks vocabulary; -1 when unknown.
+    public var desk: Int16
+    public var status: UInt8
+    /// Rank of the level that stands (assessed, or provisional).
+    public var level: UInt8
+    public var assessed: Bool
+    public var received: Double
+    /// When the next clock falls due (seconds since 1970); +infinity when none runs.
+    public var due: Double
+
+    init(_ report: Report, vocabularies: Vocabularies, clocks: ClockTable) {
+        desk = Int16(vocabularies.desks.position(of: report.desk) ?? -1)
+        status = UInt8(Filter.statuses.firstIndex(of: report.status) ?? 0)
+        level = UInt8(report.effectiveLevel.rank)
+        assessed = report.assessment != nil
+        received = report.fields.receivedAt.timeIntervalSince1970
+        due = clocks.nextDue(for: report)?.due.timeIntervalSince1970 ?? .infinity
+    }
+}
