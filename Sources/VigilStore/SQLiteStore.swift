@@ -33,7 +33,20 @@ public final class SQLiteStore {
                               vocabularies: Vocabularies = .standard) throws -> SQLiteStore {
         try StoreFiles.makePrivateFolder(for: path)
         try StoreFiles.createPrivateFile(path)
+        do {
+            return try initialise(at: path, admin: admin, now: now, sealer: sealer, vocabularies: vocabularies)
+        } catch {
+            // The file is ours (created just now, O_EXCL): leave nothing half-made that a later `init` would refuse
+            // to overwrite and a later open would take for a store.
+            StoreFiles.removeStore(path)
+            throw error
+        }
+    }
+
+    private static func initialise(at path: String, admin: String, now: Date, sealer: any PayloadSealer,
+                                   vocabularies: Vocabularies) throws -> SQLiteStore {
         let database = try connect(path)
+        try useWAL(database, path: path)
         do {
             try database.write { db in
                 try Schema.create(db, storeID: UUID().uuidString, createdAt: Timestamp.format(now), scheme: sealer.scheme)
@@ -57,6 +70,7 @@ public final class SQLiteStore {
         }
         let database = try connect(path)
         try checkMeta(database, path: path, sealer: sealer)
+        try useWAL(database, path: path)
         let store = SQLiteStore(path: path, database: database, sealer: sealer,
                                 state: DeskState(vocabularies: vocabularies), headHash: EventHash.genesis)
         try store.load()
@@ -67,7 +81,8 @@ public final class SQLiteStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // journal_mode is set by `useWAL`, once the file is known to be a Vigil store: refusing a file that
+            // is not one must leave it as it was.
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
@@ -82,13 +97,26 @@ public final class SQLiteStore {
         }
     }
 
+    /// Puts the store in WAL mode (recorded in the file, so a no-op for every open after the first).
+    private static func useWAL(_ database: DatabaseQueue, path: String) throws {
+        do {
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        } catch let error as DatabaseError {
+            throw classify(error, path: path, seq: nil)
+        }
+    }
+
     private static func checkMeta(_ database: DatabaseQueue, path: String, sealer: any PayloadSealer) throws {
         let meta: [String: String]
         do {
             meta = try database.read { db in
                 guard try db.tableExists("meta") else { return [:] }
-                return try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { ($0["key"], $0["value"]) },
-                                      uniquingKeysWith: { first, _ in first })
+                // Read as optionals: a foreign `meta` table may hold NULLs, which must not stop the process.
+                let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM meta").compactMap { row -> (String, String)? in
+                    guard let key = try? row.decode(String?.self, atIndex: 0), let value = try? row.decode(String?.self, atIndex: 1) else { return nil }
+                    return (key, value)
+                }
+                return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
             }
         } catch let error as DatabaseError {
             throw classify(error, path: path, seq: nil)
@@ -122,9 +150,11 @@ public final class SQLiteStore {
         do {
             try database.read { db in
                 if let row = try Row.fetchOne(db, sql: "SELECT seq, chain_hash, digest, payload FROM snapshots ORDER BY seq DESC LIMIT 1") {
-                    let seq: Int64 = row["seq"]
-                    state = try SnapshotCodec.decode(row: row, path: path, sealer: sealer, vocabularies: state.vocabularies)
-                    let chain: Data = row["chain_hash"]
+                    let seq: Int64 = try row.storeValue("seq", path: path, seq: nil)
+                    // A snapshot in a cache format this build does not read is passed over: the log has it all.
+                    guard let restored = try SnapshotCodec.decode(row: row, path: path, sealer: sealer, vocabularies: state.vocabularies) else { return }
+                    state = restored
+                    let chain: Data = try row.storeValue("chain_hash", path: path, seq: seq)
                     guard let eventHash = try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq = ?", arguments: [seq]),
                           eventHash == chain else {
                         throw StoreError.damaged(path: path, seq: seq, reason: "the snapshot at event \(seq) does not match the log")
@@ -148,7 +178,11 @@ public final class SQLiteStore {
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq > ? ORDER BY seq",
                                          arguments: [state.head])
         while let row = try cursor.next() {
-            let stored = StoredEvent(row: row)
+            let stored = try StoredEvent(row: row, path: path)
+            // A gap is the missing event's damage, not the next one's chain link.
+            guard stored.seq == state.head + 1 else {
+                throw StoreError.damaged(path: path, seq: state.head + 1, reason: "event \(state.head + 1) is missing (the next one is \(stored.seq))")
+            }
             let event = try decodeChecked(stored, previousHash: headHash)
             do {
                 try state.apply(event)
@@ -191,7 +225,7 @@ public final class SQLiteStore {
         do {
             return try database.read { db in
                 try Row.fetchAll(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE report_id = ? ORDER BY seq",
-                                 arguments: [reportID]).map { try decode(StoredEvent(row: $0)) }
+                                 arguments: [reportID]).map { try decode(StoredEvent(row: $0, path: path)) }
             }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path, seq: nil)
@@ -205,8 +239,10 @@ public final class SQLiteStore {
             return try database.read { db in
                 let version = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 guard version != dataVersion else { return [] }
+                let applied = try catchUp(db)
+                // Only once caught up: after a failure the next poll must look (and fail) again, not report quiet.
                 dataVersion = version
-                return try catchUp(db)
+                return applied
             }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path, seq: state.head + 1)
@@ -247,7 +283,9 @@ public final class SQLiteStore {
                 }
                 return appended
             }
-            try snapshotIfDue()
+            // The events are committed: the snapshot is only a cache, so failing to write one must not report
+            // the command as failed (a caller would retry it and append it twice). The next append tries again.
+            try? snapshotIfDue()
             return appended
         } catch {
             // Events applied in memory during a transaction that did not commit must be forgotten:

@@ -11,7 +11,8 @@ enum SnapshotCodec {
         return try sealer.seal(plaintext, associatedData: associatedData)
     }
 
-    static func decode(row: Row, path: String, sealer: any PayloadSealer, vocabularies: Vocabularies) throws -> DeskState {
+    /// The state a snapshot holds; nil when it is in a cache format this build does not read (replay instead).
+    static func decode(row: Row, path: String, sealer: any PayloadSealer, vocabularies: Vocabularies) throws -> DeskState? {
         let seq: Int64 = try row.storeValue("seq", path: path, seq: nil)
         let payload: Data = try row.storeValue("payload", path: path, seq: seq)
         let digest: Data = try row.storeValue("digest", path: path, seq: seq)
@@ -27,6 +28,8 @@ enum SnapshotCodec {
             return DeskState(snapshot: snapshot, vocabularies: vocabularies)
         } catch let error as StoreError {
             throw error
+        } catch is SnapshotFormat.UnknownFormat {
+            return nil
         } catch {
             throw StoreError.damaged(path: path, seq: seq, reason: "the snapshot at event \(seq) cannot be read (\(error))")
         }

@@ -34,6 +34,11 @@ enum StoreFiles {
         close(fd)
     }
 
+    /// Removes a store file and SQLite's companions, for a store whose creation failed.
+    static func removeStore(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     /// Whether a file starts with the SQLite header, to tell "not a store" from "damaged store".
     static func hasSQLiteHeader(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }

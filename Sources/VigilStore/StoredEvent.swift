@@ -12,15 +12,17 @@ struct StoredEvent: Sendable {
     var prevHash: Data
     var hash: Data
 
-    init(row: Row) {
-        seq = row["seq"]
-        reportID = row["report_id"]
-        actor = row["actor"]
-        timeMillis = row["time_ms"]
-        kind = row["kind"]
-        payload = row["payload"]
-        prevHash = row["prev_hash"]
-        hash = row["hash"]
+    /// Reads a stored row. A value that cannot be read (a NULL left by damage) is damage at the row's seq,
+    /// not a crash.
+    init(row: Row, path: String) throws {
+        seq = try row.storeValue("seq", path: path, seq: nil)
+        reportID = try row.storeValue("report_id", path: path, seq: seq)
+        actor = try row.storeValue("actor", path: path, seq: seq)
+        timeMillis = try row.storeValue("time_ms", path: path, seq: seq)
+        kind = try row.storeValue("kind", path: path, seq: seq)
+        payload = try row.storeValue("payload", path: path, seq: seq)
+        prevHash = try row.storeValue("prev_hash", path: path, seq: seq)
+        hash = try row.storeValue("hash", path: path, seq: seq)
     }
 
     init(seq: Int64, reportID: String?, actor: String, timeMillis: Int64, kind: String, payload: Data, prevHash: Data) {
@@ -53,4 +55,17 @@ struct StoredEvent: Sendable {
     }
 
     static let selectColumns = "seq, report_id, actor, time_ms, kind, payload, prev_hash, hash"
+}
+
+extension Row {
+    /// A column's value, or `StoreError.damaged` naming `seq` when it is missing or of the wrong kind
+    /// (GRDB's subscript would stop the process instead).
+    func storeValue<Value: DatabaseValueConvertible>(_ column: String, path: String, seq: Int64?) throws -> Value {
+        do {
+            return try decode(Value.self, forColumn: column)
+        } catch {
+            let subject = seq == nil ? "a row's \(column)" : "its \(column)"
+            throw StoreError.damaged(path: path, seq: seq, reason: "\(subject) cannot be read (NULL or of the wrong type)")
+        }
+    }
 }

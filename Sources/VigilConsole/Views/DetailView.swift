@@ -20,8 +20,11 @@ enum DetailView {
             badge.append("  ")
         }
         badge.append(report.status.label, role: .header)
-        if state.desk.clocks.isOverdue(report, at: state.now) { badge.append("  !OVERDUE", role: .overdue) }
         lines.append(badge)
+        if state.desk.clocks.isOverdue(report, at: state.now) {
+            // On its own line when it does not fit beside the status, so a narrow pane never cuts it off.
+            if badge.width + 10 <= width { lines[lines.count - 1].append("  !OVERDUE", role: .overdue) } else { lines.append(StyledLine("!OVERDUE", role: .overdue)) }
+        }
         for section in ReportDetail.sections(report, state: state.desk, now: state.now) {
             let rows = section.rows.filter { !$0.1.isEmpty }
             guard !rows.isEmpty else { continue }

@@ -21,6 +21,7 @@ public struct Decider: Sendable {
             guard user.role == .admin, user.name == actor else {
                 throw .refused("the first user of a store must be its admin, added by themselves")
             }
+            try checkUser(user)
             return [PendingEvent(reportID: nil, body: .userAdded(user))]
         }
         guard let me = state.user(actor) else { throw .notOnRoster(actor) }

@@ -33,10 +33,16 @@ public enum SnapshotFormat {
         return Data(w.bytes)
     }
 
+    /// A snapshot written in a form this build does not read (an older or newer cache format): not damage, since
+    /// a snapshot is only a cache of the log; the store replays the log instead.
+    public struct UnknownFormat: Error, CustomStringConvertible {
+        public var description: String { "the snapshot is in a format this build does not read" }
+    }
+
     public static func decode(_ data: Data) throws -> DeskSnapshot {
+        guard data.count >= 5, Array(data.prefix(4)) == magic, data[data.startIndex + 4] == version else { throw UnknownFormat() }
         var r = BinaryReader(data)
-        for byte in magic where try r.byte() != byte { throw BinaryReader.Malformed(offset: r.offset - 1) }
-        guard try r.byte() == version else { throw BinaryReader.Malformed(offset: r.offset - 1) }
+        for _ in 0..<5 { _ = try r.byte() }
         let head = try r.int64()
         var limits: [RiskLevel: ClockTable.Limits] = [:]
         for level in RiskLevel.allCases {

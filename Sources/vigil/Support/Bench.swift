@@ -57,6 +57,15 @@ struct Bench {
         try target.performAll(plan.rows.map { Command.create($0.values) }, as: "noor", now: now)
         let imported = Clock.seconds(since: started)
         record(size, "import CSV with validation (\(plan.rows.count) rows)", imported, target: size == 1_000_000 ? "< 30 s" : "")
+        let console = try ConsoleBench.measure(path: path, now: now)
+        let frameTarget = size == 100_000 ? "< 16 ms" : ""
+        record(size, "console: first paint (open store + first frame)", console.firstPaint, target: size == 100_000 ? "< 500 ms" : "")
+        record(size, "console: move one row (key to presented frame)", console.move, target: frameTarget)
+        record(size, "console: apply a typed filter (Enter)", console.filter, target: frameTarget)
+        record(size, "console: change the sort", console.sort, target: frameTarget)
+        record(size, "console: open a report and back", console.open, target: frameTarget)
+        record(size, "console: bytes written moving one row", nil, target: "< 300 bytes",
+               text: console.moveBytes.map { "\($0) B" } ?? "\(console.moveCells) cells")
         record(size, "memory high-water mark (this process)", nil, target: size == 1_000_000 ? "< 1.5 GB" : "", text: Memory.highWaterMark())
         _ = store
     }
