@@ -69,7 +69,7 @@ struct StyleTests {
         // Every NEXT DUE cell starts in the same column, whatever the script of the pseudonym before it.
         let dueColumns = Set(["!6h ago ack", "in 22h ack", "in 36h dec", "in 5d dec"].compactMap { grid.find($0).first?.x })
         #expect(dueColumns.count == 1)
-        let names = ["枫叶", "Соняшник 🌻", "Río 🌿", "صقر", "Padma"].compactMap { grid.find($0).first?.x }
+        let names = ["枫叶", "Соняш", "Río", "صقر", "Padma"].compactMap { grid.find($0).first?.x }
         #expect(Set(names).count == 1 && names.count == 5)
     }
 

@@ -21,9 +21,15 @@ public struct ConsoleLayout: Sendable {
         detail = nil
         switch state.paneCount {
         case 3:
-            let parts = main.columns([.fixed(30), .flex(weight: 3), .flex(weight: 2)])
-            (facets, list, detail) = (parts[0], parts[1], parts[2])
-            if state.screen == .queue { facets = nil; let split = main.columns([.flex(weight: 3), .flex(weight: 2)]); (list, detail) = (split[0], split[1]) }
+            // Facets on the left; the list over the detail on the right, so the list keeps every column.
+            var right = main
+            if state.screen != .queue {
+                let parts = main.columns([.fixed(24), .flex()])
+                facets = parts[0]
+                right = parts[1]
+            }
+            let stack = right.rows([.flex(weight: 11), .flex(weight: 9)])
+            (list, detail) = (stack[0], stack[1])
         case 2:
             let parts = main.columns([.flex(weight: 3), .flex(weight: 2)])
             (list, detail) = (parts[0], parts[1])
@@ -40,4 +46,13 @@ public struct ConsoleLayout: Sendable {
     public var listRows: Int { max((list?.height ?? 0) - 3, 1) }
 
     public var detailRows: Int { max((detail?.height ?? 0) - 2, 1) }
+
+    /// Where a form goes: the whole right-hand side with three panes, the detail pane with two, else everything.
+    public var form: Rect {
+        switch (list, detail) {
+        case (let list?, let detail?) where list.x == detail.x: Rect(x: list.x, y: list.y, width: list.width, height: detail.maxY - list.y)
+        case (_, let detail?): detail
+        default: Rect(x: tabs.x, y: tabs.y + 1, width: tabs.width, height: prompt.y - tabs.y - 1)
+        }
+    }
 }

@@ -18,10 +18,7 @@ public enum ConsoleView {
             if let facets = layout.facets { FacetView.draw(&grid, facets, state: state) }
             if let list = layout.list { ReportListView.draw(&grid, list, state: state) }
             if let form = state.form {
-                // The form takes the detail pane, or the whole width when there is only one pane.
-                let rect = state.paneCount == 1 ? Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
-                    : layout.detail ?? Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
-                FormView.draw(&grid, rect, form: form, state: state)
+                FormView.draw(&grid, layout.form, form: form, state: state)
             } else if let detail = layout.detail {
                 DetailView.draw(&grid, detail, state: state)
             }

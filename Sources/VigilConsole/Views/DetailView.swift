@@ -30,7 +30,7 @@ enum DetailView {
             guard !rows.isEmpty else { continue }
             lines.append(StyledLine())
             lines.append(StyledLine(section.title, role: .header))
-            let labelWidth = min(rows.map { DisplayWidth.of($0.0) }.max() ?? 0, width / 3)
+            let labelWidth = min(rows.map { DisplayWidth.of($0.0) }.max() ?? 0, max(width * 2 / 5, 8))
             for (label, value) in rows {
                 let valueRole: StyleRole = value.hasPrefix("OVERDUE") ? .overdue : .normal
                 let wrapped = TextLayout.wrap(TextSanitizer.clean(value), width: max(width - labelWidth - 2, 4))

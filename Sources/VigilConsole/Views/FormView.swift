@@ -13,7 +13,8 @@ enum FormView {
         var area = inner
         var header: [StyledLine] = []
         if let error = form.formError { header += TextLayout.wrap(error, width: area.width).map { StyledLine($0, role: .error) } }
-        header.append(StyledLine("Tab/S-Tab move · C-s or Enter on the last field saves · Esc cancels", role: .dim))
+        let dot = state.session.unicode ? " · " : " - "
+        header.append(StyledLine("Tab/S-Tab move" + dot + "C-s or Enter on the last field saves" + dot + "Esc cancels", role: .dim))
         if case .assess(let id) = form.kind, let report = state.desk.report(id) {
             header += preview(form: form, report: report, now: state.now, width: area.width)
         }

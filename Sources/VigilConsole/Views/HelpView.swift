@@ -14,9 +14,9 @@ enum HelpView {
         }
         lines += [
             StyledLine(), StyledLine("In forms", role: .title),
-            StyledLine("Tab/S-Tab next/previous field · C-s or F2 save · Esc cancel · C-o edit in $EDITOR"),
+            StyledLine("Tab/S-Tab next/previous field, C-s or F2 save, Esc cancel, C-o edit in $EDITOR"),
             StyledLine("pick lists: type to narrow, Up/Down, Space picks (multi), Enter chooses"),
-            StyledLine("scales: Left/Right or 1-5 · toggles: Space"),
+            StyledLine("scales: Left/Right or 1-5, toggles: Space"),
             StyledLine(), StyledLine("Filter language", role: .title),
             StyledLine("desk:\"South Asia\" risk:high+ status:!closed assignee:me act:death_threat since:2026-01-01 words"),
             StyledLine("comma = or, ! = not, + = this level and above, overdue:yes; bare words search the text"),

@@ -13,12 +13,13 @@ enum ReportListView {
 
     static let triageColumns: [Column] = [
         Column(column: TableColumn("ID", width: .fixed(12)), priority: 0) { row, _ in TableCell(row.report.id) },
-        Column(column: TableColumn("RECEIVED", width: .fixed(11)), priority: 4) { row, _ in
+        Column(column: TableColumn("RECEIVED", width: .fixed(11)), priority: 3) { row, _ in
             TableCell(String(Timestamp.minute(row.report.fields.receivedAt).dropFirst(5)))
         },
         Column(column: TableColumn("RISK", width: .fixed(9)), priority: 0) { row, _ in Badges.risk(row.report) },
-        Column(column: TableColumn("DESK/CC", width: .flex(min: 8, weight: 2)), priority: 3) { row, state in
-            TableCell(state.desk.vocabularies.desks.label(row.report.desk) + "/" + row.report.fields.country)
+        Column(column: TableColumn("CC/DESK", width: .flex(min: 6, weight: 2)), priority: 4) { row, state in
+            // The country code first: it survives truncation, and the desk is also in the facets.
+            TableCell(row.report.fields.country + " " + state.desk.vocabularies.desks.label(row.report.desk))
         },
         Column(column: TableColumn("ACT", width: .flex(min: 8, weight: 2)), priority: 2) { row, _ in TableCell(row.report.mainAct) },
         Column(column: TableColumn("DEFENDER", width: .flex(min: 8, weight: 2)), priority: 1) { row, _ in
