@@ -5,9 +5,31 @@ public enum ReportID {
         return "R-\(year)-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     }
 
+    /// Reads `R-<year>-<number>` by scanning bytes: it runs for every report when a store opens.
     public static func parse(_ id: String) -> (year: Int, number: Int)? {
-        let parts = id.split(separator: "-")
-        guard parts.count == 3, parts[0] == "R", let year = Int(parts[1]), let number = Int(parts[2]) else { return nil }
+        var utf8 = id.utf8.makeIterator()
+        guard utf8.next() == UInt8(ascii: "R"), utf8.next() == UInt8(ascii: "-") else { return nil }
+        var year = 0, number = 0, yearDigits = 0, numberDigits = 0
+        var inNumber = false
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: "-") {
+                guard !inNumber, yearDigits > 0 else { return nil }
+                inNumber = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if inNumber {
+                guard numberDigits < 18 else { return nil }
+                number = number * 10 + digit
+                numberDigits += 1
+            } else {
+                guard yearDigits < 18 else { return nil }
+                year = year * 10 + digit
+                yearDigits += 1
+            }
+        }
+        guard inNumber, numberDigits > 0 else { return nil }
         return (year, number)
     }
 

@@ -7,36 +7,33 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage the roster.", subcommands: [Add.self, Change.self, List.self])
 
-    /// `vigil user add NAME --role R [--desks D,...]`
-    struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user (admins).")
+    /// A user as given on the command line: name, role and desks.
+    struct UserArguments: ParsableArguments {
         @OptionGroup var storeOptions: StoreOptions
         @Argument(help: "User name.") var name: String
         @Option(help: "officer, supervisor, admin or auditor.") var role: String
         @Option(help: "Desk codes an officer covers, comma-separated (default: all).") var desks = ""
 
-        func run() throws {
+        func perform(_ command: (User) -> Command, done: String) throws {
             let user = try UserCommand.user(name, role, desks)
             let store = try storeOptions.open()
-            try guarded { try store.perform(.addUser(user), as: Environment.actor, now: Environment.now) }
-            Output.line("added \(name) as \(user.role.rawValue)")
+            try guarded { try store.perform(command(user), as: Environment.actor, now: Environment.now) }
+            Output.line("\(done) \(name) as \(user.role.rawValue)")
         }
+    }
+
+    /// `vigil user add NAME --role R [--desks D,...]`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user (admins).")
+        @OptionGroup var arguments: UserArguments
+        func run() throws { try arguments.perform({ .addUser($0) }, done: "added") }
     }
 
     /// `vigil user change NAME --role R [--desks D,...]`
     struct Change: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "change", abstract: "Change a user's role or desks (admins).")
-        @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "User name.") var name: String
-        @Option(help: "officer, supervisor, admin or auditor.") var role: String
-        @Option(help: "Desk codes, comma-separated (default: all).") var desks = ""
-
-        func run() throws {
-            let user = try UserCommand.user(name, role, desks)
-            let store = try storeOptions.open()
-            try guarded { try store.perform(.changeUser(user), as: Environment.actor, now: Environment.now) }
-            Output.line("changed \(name) to \(user.role.rawValue)")
-        }
+        @OptionGroup var arguments: UserArguments
+        func run() throws { try arguments.perform({ .changeUser($0) }, done: "changed") }
     }
 
     /// `vigil user list [--json]`

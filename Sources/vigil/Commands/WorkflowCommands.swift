@@ -88,31 +88,36 @@ struct DecideCommand: ParsableCommand {
     }
 }
 
+/// The arguments of the moves that take only a report and an optional note.
+struct NoteArguments: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "Report id.") var id: String
+    @Option(help: "Why, or what is being done.") var note = ""
+
+    func perform(_ command: (String, String) -> Command) throws {
+        try performAndReport(storeOptions, command(try reportID(id), note))
+    }
+}
+
 /// `vigil respond ID`
 struct RespondCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "respond", abstract: "Start a response to an assessed low or medium report.")
-    @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Report id.") var id: String
-    @Option(help: "What is being done.") var note = ""
-    func run() throws { try performAndReport(storeOptions, .respond(id: try reportID(id), note: note)) }
+    @OptionGroup var arguments: NoteArguments
+    func run() throws { try arguments.perform { .respond(id: $0, note: $1) } }
 }
 
 /// `vigil monitor ID`
 struct MonitorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "monitor", abstract: "Move a report to monitoring.")
-    @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Report id.") var id: String
-    @Option(help: "Why.") var note = ""
-    func run() throws { try performAndReport(storeOptions, .monitor(id: try reportID(id), note: note)) }
+    @OptionGroup var arguments: NoteArguments
+    func run() throws { try arguments.perform { .monitor(id: $0, note: $1) } }
 }
 
 /// `vigil retriage ID`
 struct RetriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retriage", abstract: "Send a monitored report back to triage (new facts, reassessment due).")
-    @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Report id.") var id: String
-    @Option(help: "Why.") var note = ""
-    func run() throws { try performAndReport(storeOptions, .retriage(id: try reportID(id), note: note)) }
+    @OptionGroup var arguments: NoteArguments
+    func run() throws { try arguments.perform { .retriage(id: $0, note: $1) } }
 }
 
 /// `vigil close ID --reason R [--duplicate-of ID]`
@@ -131,10 +136,8 @@ struct CloseCommand: ParsableCommand {
 /// `vigil reopen ID`
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed report (supervisors).")
-    @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "Report id.") var id: String
-    @Option(help: "Why.") var note = ""
-    func run() throws { try performAndReport(storeOptions, .reopen(id: try reportID(id), note: note)) }
+    @OptionGroup var arguments: NoteArguments
+    func run() throws { try arguments.perform { .reopen(id: $0, note: $1) } }
 }
 
 /// `vigil comment ID TEXT`
