@@ -2,6 +2,7 @@ import VigilCore
 
 /// The facet pane's rows: desks, risk levels, statuses and overdue, each with its count and the filter term it sets.
 public struct FacetEntry: Sendable, Equatable {
+    /// A heading line or a selectable entry.
     public enum Kind: Sendable, Equatable { case heading, entry }
 
     public let kind: Kind

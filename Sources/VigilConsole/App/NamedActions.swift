@@ -61,6 +61,7 @@ enum NamedActions {
         case .queue: state.screen = .queue; state.focus = .list
         case .stats:
             state.screen = .stats
+            state.detailScroll = 0
             state.refreshLists()
         case .toggleMouse:
             state.mouseEnabled.toggle()
@@ -128,6 +129,8 @@ enum NamedActions {
 
     private static func move(_ state: inout AppState, _ delta: Int, _ layout: ConsoleLayout) {
         switch (state.focus, state.screen) {
+        case (_, .stats):
+            state.detailScroll = max(0, state.detailScroll + delta)
         case (.facets, _):
             let entries = state.facetEntries
             var index = min(max(state.facetSelection + delta, 0), entries.count - 1)

@@ -26,13 +26,19 @@ enum StatsView {
             grid.put("Reports per week (received)", at: halves[1].x, y: halves[1].y, role: .header, maxWidth: halves[1].width)
             BarChart.draw(&grid, halves[1].inset(top: 1), bars: weeks, unicode: state.session.unicode)
         } else {
-            let chartHeight = min(weeks.count + 1, max(inner.height - lines.count, 0))
-            TextView.draw(&grid, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - chartHeight), lines: lines)
-            if chartHeight > 1 {
-                let chart = Rect(x: inner.x, y: inner.maxY - chartHeight, width: inner.width, height: chartHeight)
-                grid.put("Reports per week (received)", at: chart.x, y: chart.y, role: .header, maxWidth: chart.width)
-                BarChart.draw(&grid, chart.inset(top: 1), bars: Array(weeks.suffix(chartHeight - 1)), unicode: state.session.unicode)
+            // Narrow: one scrolling column (j/k), with the weekly bars drawn as text.
+            lines.append(StyledLine())
+            lines.append(StyledLine("Reports per week (received)", role: .header))
+            let most = max(weeks.map(\.value).max() ?? 1, 1)
+            let room = max(inner.width - 12, 1)
+            for week in weeks {
+                let length = max(week.value * room / most, week.value > 0 ? 1 : 0)
+                var line = StyledLine(TextLayout.pad(week.label, to: 6))
+                line.append(String(repeating: state.session.unicode ? "█" : "#", count: length), role: .title)
+                line.append(" \(week.value)")
+                lines.append(line)
             }
+            TextView.draw(&grid, inner, lines: lines, top: min(state.detailScroll, max(lines.count - inner.height, 0)))
         }
     }
 
