@@ -3,8 +3,8 @@
 /// Pure Swift, independent of the C library's `wcwidth`, so tests and terminals see the same numbers:
 /// combining marks and control or format characters are 0; East Asian Wide and Fullwidth characters (CJK,
 /// Hangul, kana, fullwidth forms) and emoji presentation characters are 2; a grapheme carrying VS16 (U+FE0F),
-/// an emoji ZWJ sequence or a regional-indicator flag is 2; everything else, including Arabic, Hebrew and
-/// East Asian Ambiguous characters, is 1.
+/// an emoji ZWJ sequence or a regional-indicator flag is 2; a spacing mark (an Indic vowel sign) adds one
+/// column to its base; everything else, including Arabic, Hebrew and East Asian Ambiguous characters, is 1.
 public enum DisplayWidth {
     /// Columns occupied by one grapheme (0, 1 or 2).
     public static func of(_ character: Character) -> Int {
@@ -17,8 +17,12 @@ public enum DisplayWidth {
         var hasVS16 = false
         var hasZWJ = false
         var regionalIndicators = 0
+        // Spacing marks (Devanagari and other Indic vowel signs) take a column of their own after the base,
+        // as the C library and terminals count them.
+        var spacingMarks = 0
         for scalar in scalars {
             count += 1
+            if base != nil, scalar.properties.generalCategory == .spacingMark { spacingMarks += 1 }
             switch scalar.value {
             case 0xFE0F: hasVS16 = true
             case 0x200D: hasZWJ = true
@@ -36,7 +40,7 @@ public enum DisplayWidth {
             if hasVS16 || regionalIndicators >= 2 { return 2 }
             if hasZWJ, let first = scalars.first, first.properties.isEmoji { return 2 }
         }
-        return base
+        return base + spacingMarks
     }
 
     /// Columns occupied by a string: the sum over its graphemes.

@@ -35,17 +35,26 @@ struct NcursesGlyph: Equatable {
             columns = NcursesGlyph.replacement(width: width)
             return
         }
-        var cchar = [base]
+        var cells = [[base]]
+        var used = baseWidth
         let isEmojiSequence = scalars.contains { $0.value == 0x200D || $0.value == 0xFE0F }
             || scalars.contains { $0.properties.isEmojiModifier }
         if !isEmojiSequence {
-            // Combining marks ride along (ncurses keeps up to CCHARW_MAX - 1 of them).
+            // Combining marks ride along (ncurses keeps up to CCHARW_MAX - 1 of them); a spacing mark (an Indic
+            // vowel sign, one column by wcwidth) starts the next column, so it is drawn rather than dropped.
             for scalar in scalars[(baseIndex + 1)...] {
-                guard cchar.count < 5 else { break }
-                if wcwidth(wchar_t(scalar.value)) == 0 { cchar.append(wchar_t(scalar.value)) } else { break }
+                let columns = Int(wcwidth(wchar_t(scalar.value)))
+                if columns == 0 {
+                    if cells[cells.count - 1].count < 5 { cells[cells.count - 1].append(wchar_t(scalar.value)) }
+                } else if columns == 1, scalar.properties.generalCategory == .spacingMark, used < width {
+                    cells.append([wchar_t(scalar.value)])
+                    used += 1
+                } else {
+                    break
+                }
             }
         }
-        columns = [cchar] + Array(repeating: NcursesGlyph.space, count: width - baseWidth)
+        columns = cells + Array(repeating: NcursesGlyph.space, count: max(width - used, 0))
     }
 
     /// Total columns the glyph covers.
