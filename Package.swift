@@ -33,6 +33,7 @@ let package = Package(
                 "VigilCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             path: "Sources/VigilStore"
         ),

@@ -54,7 +54,7 @@ import VigilCore
         let failure = error("risk:high colour:red")
         #expect(failure?.message == "colour: unknown filter key (known: desk, country, risk, status, assignee, act, perpetrator,"
             + " sector, channel, tlp, verification, consent, since, until, overdue, id, text, escalated_to, recorded_by,"
-            + " external_id)")
+            + " external_id, mentions)")
         #expect(failure?.term == "colour:red")
         #expect(failure?.offset == 10)
         #expect(failure?.description == failure?.message)

@@ -22,9 +22,15 @@ public struct AppState: Sendable {
     public var facetSelection = 0
     /// The statistics screen's counts, computed when it is shown (they include acts and weeks).
     public var statistics: Facets?
+    /// How many reports each standing queue holds, refreshed with the lists.
+    public var queueCounts: [WorkQueue: Int] = [:]
+    /// The standing queue the triage list shows, if it shows one rather than a typed filter.
+    public var activeQueue: WorkQueue?
     public var detailScroll = 0
     /// The history of the selected report, loaded from the store by an effect.
     public var history: (id: String, version: Int64, events: [Event])?
+    /// Likely duplicates of the selected report (same defender, country, incidents within 30 days).
+    public var duplicates: (id: String, version: Int64, candidates: [DuplicateFinder.Candidate])?
     public var prompt: Prompt?
     public var overlay: OverlayState?
     public var form: FormState?
@@ -72,6 +78,12 @@ public struct AppState: Sendable {
         let escalated = (try? Filter.parse("status:escalated", vocabularies: desk.vocabularies)) ?? .all
         queue.replace(ReportQuery.run(desk, filter: escalated, sort: VigilCore.SortOrder(key: .due), context: context))
         facets = Facets.count(desk, filter: filter, context: context, weeks: false, acts: false)
+        for queue in WorkQueue.allCases {
+            let query = queue.query(for: user, me: session.user, vocabularies: desk.vocabularies)
+            var count = 0
+            for index in desk.reports.indices where query.filter.matches(at: index, in: desk, context: context) { count += 1 }
+            queueCounts[queue] = count
+        }
         statistics = screen == .stats ? Facets.count(desk, filter: filter, context: context) : nil
     }
 

@@ -42,13 +42,16 @@ enum NamedActions {
             state.shouldQuit = true
             return [.quit]
         case .help: state.overlay = .help(scroll: 0)
-        case .filter: state.prompt = Prompt(kind: .filter, text: state.filter.text)
+        case .filter:
+            // The "mine" queue is an either-or the filter language cannot spell; start from its nearest form.
+            state.prompt = Prompt(kind: .filter, text: state.activeQueue == .mine ? "assignee:me status:!closed" : state.filter.text)
         case .command: state.prompt = Prompt(kind: .command)
         case .search: state.prompt = Prompt(kind: .search, text: state.lastSearch ?? "")
         case .searchNext: return search(&state, forward: true, includeCurrent: false)
         case .searchPrevious: return search(&state, forward: false, includeCurrent: false)
         case .clearFilter:
             state.filter = .all
+            state.activeQueue = nil
             state.refreshLists()
             state.message = StatusMessage("filter cleared: \(state.triage.rows.count) reports")
         case .sort:
@@ -71,11 +74,48 @@ enum NamedActions {
         case .suspend: return [.suspend]
         case .new:
             state.form = FormFactory.intake(state.desk)
+        case .queueMine: open(&state, .mine)
+        case .queueNew: open(&state, .new)
+        case .queueOverdue: open(&state, .overdue)
+        case .queueReassess: open(&state, .reassess)
+        case .queueClosed: open(&state, .closed)
+        case .widen: widen(&state)
         case .take, .assign, .assess, .escalate, .approve, .return, .respond, .monitor, .retriage, .comment, .edit,
-             .close, .reopen:
+             .close, .reopen, .duplicates:
             return onReport(&state, name)
         }
         return []
+    }
+
+    /// Shows a standing queue in the triage list.
+    private static func open(_ state: inout AppState, _ queue: WorkQueue) {
+        let query = queue.query(for: state.user, me: state.session.user, vocabularies: state.desk.vocabularies)
+        state.screen = .triage
+        state.focus = .list
+        state.filter = query.filter
+        state.sort = query.sort
+        state.activeQueue = queue
+        state.triage.select(0)
+        state.refreshLists()
+        state.message = StatusMessage("\(queue.title): \(state.triage.rows.count) reports")
+    }
+
+    /// An officer's list opens on their desks; one key widens it to every desk and back.
+    private static func widen(_ state: inout AppState) {
+        guard let user = state.user, user.role == .officer, !user.desks.isEmpty else {
+            state.message = StatusMessage("\(state.session.user) already sees every desk")
+            return
+        }
+        let terms = FilterText.terms(state.filter.text)
+        let narrowed = terms.contains { $0.lowercased().hasPrefix("desk:") }
+        let kept = terms.filter { !$0.lowercased().hasPrefix("desk:") }
+        let text = (narrowed ? kept : ["desk:" + user.desks.joined(separator: ",")] + kept).joined(separator: " ")
+        if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {
+            state.filter = filter
+            state.activeQueue = nil
+            state.refreshLists()
+            state.message = StatusMessage(narrowed ? "all desks: \(state.triage.rows.count) reports" : "my desks: \(state.triage.rows.count) reports")
+        }
     }
 
     private static func onReport(_ state: inout AppState, _ name: ActionName) -> [Effect] {
@@ -102,6 +142,13 @@ enum NamedActions {
         case .comment: state.form = FormFactory.comment(report)
         case .edit: state.form = FormFactory.edit(report, state.desk)
         case .close: state.form = FormFactory.close(report, state.desk)
+        case .duplicates:
+            let candidates = state.duplicates?.id == id ? state.duplicates?.candidates ?? [] : DuplicateFinder.candidates(for: report, in: state.desk)
+            guard !candidates.isEmpty else {
+                state.message = StatusMessage("no likely duplicates of \(id)")
+                return []
+            }
+            state.form = FormFactory.duplicates(report, candidates: candidates)
         default: break
         }
         return []
@@ -173,6 +220,7 @@ enum NamedActions {
             let text = FilterText.toggling(state.filter.text, key: key, value: value)
             if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {
                 state.filter = filter
+                state.activeQueue = nil
                 state.refreshLists()
                 state.message = StatusMessage("\(state.triage.rows.count) reports match")
             }

@@ -38,6 +38,7 @@ enum PromptKeys {
         case .filter:
             do {
                 state.filter = try Filter.parse(text, vocabularies: state.desk.vocabularies)
+                state.activeQueue = nil
                 state.prompt = nil
                 state.triage.select(0)
                 state.refreshLists()

@@ -5,8 +5,8 @@ public enum Screen: String, CaseIterable, Sendable {
     public var title: String {
         switch self {
         case .triage: "Triage"
-        case .queue: "Escalations"
-        case .stats: "Statistics"
+        case .queue: "Escalated"
+        case .stats: "Stats"
         }
     }
 }

@@ -56,6 +56,13 @@ extension FormState {
         case .comment(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             return .success((.comment(id: id, text: value("text")), "comment added to \(id)"))
+        case .duplicates(let id):
+            guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+            let target = value("target")
+            if value("decision") == "duplicate" {
+                return .success((.link(id: id, target: target, kind: .duplicateOf), "\(id) linked as a duplicate of \(target)"))
+            }
+            return .success((.dismissDuplicate(id: id, target: target), "\(target) dismissed: a different case"))
         case .assign(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             return .success((.assign(id: id, to: value("assignee")), "\(id) assigned to \(value("assignee"))"))

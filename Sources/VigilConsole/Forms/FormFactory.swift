@@ -102,6 +102,17 @@ public enum FormFactory {
         ], expectedVersion: nil)
     }
 
+    public static func duplicates(_ report: Report, candidates: [DuplicateFinder.Candidate]) -> FormState {
+        let options = candidates.map { Term(code: $0.id, label: "\($0.id): " + $0.reasons.joined(separator: ", ")) }
+        let decisions = [Term(code: "duplicate", label: "the same case: link \(report.id) as its duplicate"),
+                         Term(code: "different", label: "a different case: stop suggesting it")]
+        return FormState(kind: .duplicates(report.id), fields: [
+            FormField(id: "target", label: "Suggested", kind: .pick(options: options, multiple: false), required: true,
+                      value: candidates.first?.id ?? ""),
+            FormField(id: "decision", label: "Decision", kind: .pick(options: decisions, multiple: false), required: true),
+        ], expectedVersion: report.version)
+    }
+
     public static func assign(_ report: Report, _ desk: DeskState) -> FormState {
         let people = desk.users.values.filter { $0.role == .officer || $0.role == .supervisor }.map(\.name).sorted()
         return FormState(kind: .assign(report.id), fields: [

@@ -10,11 +10,12 @@ public enum FormKind: Sendable, Equatable {
     case close(String)
     case comment(String)
     case assign(String)
+    case duplicates(String)
 
     public var reportID: String? {
         switch self {
         case .intake: nil
-        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id): id
+        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id): id
         }
     }
 
@@ -29,6 +30,7 @@ public enum FormKind: Sendable, Equatable {
         case .close(let id): "Close \(id)"
         case .comment(let id): "Comment on \(id)"
         case .assign(let id): "Assign \(id)"
+        case .duplicates(let id): "Suggested duplicates of \(id)"
         }
     }
 }

@@ -23,6 +23,15 @@ public enum ActionName: String, CaseIterable, Sendable {
     case toggleMouse = "toggle-mouse"
     case redraw, suspend
     case showPane = "show-pane"
+    case queueMine = "queue-mine"
+    case queueNew = "queue-new"
+    case queueOverdue = "queue-overdue"
+    case queueReassess = "queue-reassess"
+    case queueClosed = "queue-closed"
+    /// Officers: switch between their desks and all desks.
+    case widen
+    /// Confirm or dismiss a suggested duplicate.
+    case duplicates
 
     /// One line of help text.
     public var help: String {
@@ -69,6 +78,13 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .redraw: "repaint the screen"
         case .suspend: "suspend to the shell (fg to return)"
         case .showPane: "narrow screens: switch between list and detail"
+        case .queueMine: "my queue: assigned to me or mentioning me"
+        case .queueNew: "new reports on my desks, oldest first"
+        case .queueOverdue: "reports with a clock passed"
+        case .queueReassess: "reassessment due"
+        case .queueClosed: "recently closed"
+        case .widen: "my desks / all desks"
+        case .duplicates: "confirm or dismiss a suggested duplicate"
         }
     }
 
@@ -76,7 +92,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     public var writes: Bool {
         switch self {
         case .take, .assign, .assess, .escalate, .approve, .return, .respond, .monitor, .retriage, .comment, .new,
-             .edit, .close, .reopen: true
+             .edit, .close, .reopen, .duplicates: true
         default: false
         }
     }

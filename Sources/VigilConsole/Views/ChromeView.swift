@@ -4,25 +4,46 @@ import VigilCore
 
 /// The tabs line at the top, the prompt/message line and the status bar at the bottom.
 enum ChromeView {
+    /// One tab: its key, title, count and whether it is the one shown.
+    private struct Tab {
+        let key: String
+        let title: String
+        let count: Int?
+        let current: Bool
+        let overdue: Bool
+
+        func label(compact: Bool) -> String {
+            // Compact: the current tab keeps its title; the others keep their key and any count above zero.
+            " \(key)" + (compact && !current ? "" : " \(title)") + (count.map { compact && $0 == 0 && !current ? "" : " (\($0))" } ?? "") + " "
+        }
+    }
+
     static func tabs(_ grid: inout Grid, _ rect: Rect, state: AppState) {
         grid.fill(rect, role: .statusBar)
         var x = rect.x
-        x += grid.put(" Vigil ", at: x, y: rect.y, role: .title)
         let help = "? help "
-        // Tabs never run under the help label: when the titles do not fit, only the current screen keeps its title.
-        func labels(compact: Bool) -> [String] {
-            Screen.allCases.enumerated().map { index, screen in
-                var label = " \(index + 1)" + (compact && screen != state.screen ? "" : " \(screen.title)")
-                if screen == .queue { label += " (\(state.queue.rows.count))" }
-                return label + " "
-            }
+        var tabs = Screen.allCases.map { screen in
+            Tab(key: state.keymap.label(for: screen == .triage ? .triage : screen == .queue ? .queue : .stats).split(separator: "/").first.map(String.init) ?? "",
+                title: screen.title, count: screen == .queue ? state.queue.rows.count : nil,
+                current: screen == state.screen && (screen != .triage || state.activeQueue == nil), overdue: false)
         }
-        let room = max(rect.maxX - DisplayWidth.of(help) - x, 0)
-        let full = labels(compact: false)
-        let shown = full.reduce(0) { $0 + DisplayWidth.of($1) } <= room ? full : labels(compact: true)
-        for (screen, label) in zip(Screen.allCases, shown) {
-            x += grid.put(label, at: x, y: rect.y, role: screen == state.screen ? .selection : .statusBar,
-                          maxWidth: max(rect.maxX - DisplayWidth.of(help) - x, 0))
+        // The standing queues, with their counts, one key each.
+        tabs += WorkQueue.allCases.map { queue in
+            Tab(key: state.keymap.label(for: queue.action).split(separator: "/").first.map(String.init) ?? "",
+                title: queue.title, count: state.queueCounts[queue], current: state.screen == .triage && state.activeQueue == queue,
+                overdue: (queue == .overdue || queue == .reassess) && (state.queueCounts[queue] ?? 0) > 0)
+        }
+        // Tabs never run under the help label: the name goes first, then, when the titles still do not fit,
+        // only the current tab keeps its title.
+        let brand = " Vigil "
+        let room = max(rect.width - DisplayWidth.of(help), 0)
+        let full = tabs.map { $0.label(compact: false) }
+        let fullWidth = full.reduce(0) { $0 + DisplayWidth.of($1) }
+        if fullWidth + DisplayWidth.of(brand) <= room { x += grid.put(brand, at: x, y: rect.y, role: .title) }
+        let shown = fullWidth <= room ? full : tabs.map { $0.label(compact: true) }
+        for (tab, label) in zip(tabs, shown) {
+            let role: StyleRole = tab.current ? .selection : tab.overdue ? .overdue : .statusBar
+            x += grid.put(label, at: x, y: rect.y, role: role, maxWidth: max(rect.maxX - DisplayWidth.of(help) - 1 - x, 0))
         }
         grid.put(help, at: rect.maxX - DisplayWidth.of(help), y: rect.y, role: .statusBarKey)
     }

@@ -21,6 +21,15 @@ enum DetailView {
         }
         badge.append(report.status.label, role: .header)
         lines.append(badge)
+        if let duplicates = state.duplicates, duplicates.id == report.id, !duplicates.candidates.isEmpty {
+            lines.append(StyledLine())
+            lines.append(StyledLine("Possible duplicates (\(state.keymap.label(for: .duplicates)) to confirm or dismiss)", role: .warning))
+            for candidate in duplicates.candidates {
+                for line in TextLayout.wrap(candidate.id + ": " + candidate.reasons.joined(separator: ", "), width: width) {
+                    lines.append(StyledLine(line))
+                }
+            }
+        }
         if state.desk.clocks.isOverdue(report, at: state.now) {
             // On its own line when it does not fit beside the status, so a narrow pane never cuts it off.
             if badge.width + 10 <= width { lines[lines.count - 1].append("  !OVERDUE", role: .overdue) } else { lines.append(StyledLine("!OVERDUE", role: .overdue)) }

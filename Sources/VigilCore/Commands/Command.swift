@@ -18,6 +18,8 @@ public enum Command: Sendable, Equatable {
     case comment(id: String, text: String)
     case link(id: String, target: String, kind: ReportLink.Kind)
     case unlink(id: String, target: String)
+    /// Records that a suggested duplicate is a different case.
+    case dismissDuplicate(id: String, target: String)
     case close(id: String, reason: String, duplicateOf: String?)
     case reopen(id: String, note: String)
 
@@ -27,7 +29,7 @@ public enum Command: Sendable, Equatable {
         case .addUser, .changeUser, .changeSettings, .create: nil
         case .edit(let id, _, _), .take(let id), .assign(let id, _), .assess(let id, _), .escalate(let id, _, _),
              .decide(let id, _, _), .respond(let id, _), .monitor(let id, _), .retriage(let id, _),
-             .comment(let id, _), .link(let id, _, _), .unlink(let id, _), .close(let id, _, _), .reopen(let id, _):
+             .comment(let id, _), .link(let id, _, _), .unlink(let id, _), .dismissDuplicate(let id, _), .close(let id, _, _), .reopen(let id, _):
             id
         }
     }

@@ -148,6 +148,12 @@ public struct Decider: Sendable {
                 throw .refused("\(id) is not linked to \(target)")
             }
             return [PendingEvent(reportID: id, body: .unlinked(target: target))]
+        case .dismissDuplicate(let id, let target):
+            let report = try reportInScope(id, me, "dismiss duplicates of")
+            _ = try existing(target)
+            guard id != target else { throw .refused("a report cannot be a duplicate of itself") }
+            guard !report.dismissedDuplicates.contains(target) else { throw .refused("\(target) was already dismissed as a duplicate of \(id)") }
+            return [PendingEvent(reportID: id, body: .duplicateDismissed(target: target))]
         case .close(let id, let reason, let duplicateOf):
             let report = try reportInScope(id, me, "close")
             try allow(.close, report, me)

@@ -33,7 +33,7 @@ extension EventBody {
         case .statusChanged(let to, let note): return try encoder.encode(StatusChange(to: to, note: note))
         case .commented(let text): return try encoder.encode(Text(text: text))
         case .linked(let kind, let target): return try encoder.encode(Linked(kind: kind, target: target))
-        case .unlinked(let target): return try encoder.encode(Target(target: target))
+        case .unlinked(let target), .duplicateDismissed(let target): return try encoder.encode(Target(target: target))
         case .reportClosed(let reason, let duplicateOf): return try encoder.encode(Closed(reason: reason, duplicateOf: duplicateOf))
         case .reportReopened(let note): return try encoder.encode(Note(note: note))
         }
@@ -69,6 +69,7 @@ extension EventBody {
             let linked = try decode(Linked.self)
             self = .linked(kind: linked.kind, target: linked.target)
         case "report.unlinked": self = .unlinked(target: try decode(Target.self).target)
+        case "report.duplicate_dismissed": self = .duplicateDismissed(target: try decode(Target.self).target)
         case "report.closed":
             let closed = try decode(Closed.self)
             self = .reportClosed(reason: closed.reason, duplicateOf: closed.duplicateOf)

@@ -14,6 +14,8 @@ public enum EventBody: Sendable, Equatable {
     case commented(text: String)
     case linked(kind: ReportLink.Kind, target: String)
     case unlinked(target: String)
+    /// An officer looked at a suggested duplicate and decided it is a different case.
+    case duplicateDismissed(target: String)
     case reportClosed(reason: String, duplicateOf: String?)
     case reportReopened(note: String)
 
@@ -46,6 +48,7 @@ public enum EventBody: Sendable, Equatable {
         case .commented: "report.commented"
         case .linked: "report.linked"
         case .unlinked: "report.unlinked"
+        case .duplicateDismissed: "report.duplicate_dismissed"
         case .reportClosed: "report.closed"
         case .reportReopened: "report.reopened"
         }

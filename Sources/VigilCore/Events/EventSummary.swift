@@ -27,6 +27,7 @@ public enum EventSummary {
         case .commented(let text): return "commented: \(short(text))"
         case .linked(let kind, let target): return "linked \(kind.rawValue) \(target)"
         case .unlinked(let target): return "unlinked \(target)"
+        case .duplicateDismissed(let target): return "dismissed \(target) as a suggested duplicate (a different case)"
         case .reportClosed(let reason, let duplicateOf): return "closed: \(reason)" + (duplicateOf.map { " of \($0)" } ?? "")
         case .reportReopened(let note): return "reopened (closed -> in_triage)" + (note.isEmpty ? "" : ": \(note)")
         }

@@ -15,6 +15,8 @@ public struct Report: Codable, Sendable, Equatable, Identifiable {
     public var closure: Closure?
     public var links: [ReportLink]
     public var comments: [Comment]
+    /// Reports an officer decided are not duplicates of this one, so they are no longer suggested.
+    public var dismissedDuplicates: [String] = []
     public var createdAt: Date
     public var updatedAt: Date
     public var takenAt: Date?

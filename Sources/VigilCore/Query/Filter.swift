@@ -19,6 +19,9 @@ public struct Filter: Sendable {
         case escalatedTo(Set<String>, me: Bool)
         case recordedBy(Set<String>, me: Bool)
         case externalID(Set<String>)
+        case mentions(Set<String>, me: Bool)
+        /// Any of several filters (used for queues such as "assigned to me or mentioning me").
+        case anyOf([Filter])
         case text(String)
     }
 
@@ -38,6 +41,16 @@ public struct Filter: Sendable {
     public static let all = Filter(text: "", clauses: [])
 
     public var isEmpty: Bool { clauses.isEmpty }
+
+    /// A filter matching what any of `filters` matches, shown as `text`.
+    public static func any(of filters: [Filter], text: String) -> Filter {
+        Filter(text: text, clauses: [Clause(condition: .anyOf(filters), negated: false)])
+    }
+
+    /// This filter and another, shown as `text`.
+    public func and(_ other: Filter, text: String) -> Filter {
+        Filter(text: text, clauses: clauses + other.clauses)
+    }
 
     /// Whether the filter has a free-text part, which is the only costly kind of clause.
     public var searchesText: Bool {
@@ -104,6 +117,10 @@ public struct Filter: Sendable {
         case .recordedBy(let names, let me):
             return names.contains(report.fields.recordedBy) || (me && report.fields.recordedBy == context.me)
         case .externalID(let ids): return ids.contains(report.fields.externalID)
+        case .anyOf(let filters): return filters.contains { $0.matches(report, in: context) }
+        case .mentions(let names, let me):
+            let wanted = names.union(me ? [context.me] : [])
+            return report.comments.contains { comment in !Mentions.names(in: comment.text).isDisjoint(with: wanted) }
         case .text(let folded): return FilterText.contains(report, folded)
         }
     }

@@ -5,11 +5,13 @@ public enum FilterKey: String, CaseIterable, Sendable {
     case escalatedTo = "escalated_to"
     case recordedBy = "recorded_by"
     case externalID = "external_id"
+    /// Reports whose comments mention a user (`@amina`).
+    case mentions
 
     /// Alternative spellings accepted when parsing.
     static let aliases: [String: FilterKey] = [
         "region": .desk, "level": .risk, "acts": .act, "perpetrators": .perpetrator, "sectors": .sector,
-        "assigned": .assignee, "is": .status,
+        "assigned": .assignee, "is": .status, "mention": .mentions,
     ]
 
     init?(word: String) {

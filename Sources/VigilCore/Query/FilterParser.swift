@@ -140,6 +140,9 @@ private struct ValueParser {
             let users = users(values)
             return .recordedBy(users.names, me: users.me)
         case .externalID: return .externalID(Set(values))
+        case .mentions:
+            let users = users(values)
+            return .mentions(Set(users.names.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }), me: users.me)
         }
     }
 }

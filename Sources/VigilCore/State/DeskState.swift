@@ -150,6 +150,8 @@ public struct DeskState: Sendable {
         case .unlinked(let target):
             report.links.removeAll { $0.target == target }
             if let other = position[target] { reports[other].links.removeAll { $0.target == report.id } }
+        case .duplicateDismissed(let target):
+            if !report.dismissedDuplicates.contains(target) { report.dismissedDuplicates.append(target) }
         case .reportClosed(let reason, let duplicateOf):
             report.closure = Closure(by: event.actor, at: event.time, reason: reason, duplicateOf: duplicateOf)
             report.status = .closed

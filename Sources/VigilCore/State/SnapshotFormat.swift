@@ -4,7 +4,7 @@ import Foundation
 /// Ten times faster to read than Codable's JSON, which is what keeps opening a large store quick.
 public enum SnapshotFormat {
     static let magic: [UInt8] = Array("VGSN".utf8)
-    static let version: UInt8 = 1
+    static let version: UInt8 = 2
 
     public static func encode(_ snapshot: DeskSnapshot) -> Data {
         var w = BinaryWriter()
@@ -88,6 +88,7 @@ public enum SnapshotFormat {
         for link in report.links { w.byte(index(link.kind, in: ReportLink.Kind.allCases)); w.string(link.target) }
         w.int(report.comments.count)
         for comment in report.comments { w.int(comment.seq); w.string(comment.author); w.date(comment.at); w.string(comment.text) }
+        w.strings(report.dismissedDuplicates)
         w.date(report.createdAt)
         w.date(report.updatedAt)
         w.optional(report.takenAt) { $0.date($1) }
@@ -115,6 +116,7 @@ public enum SnapshotFormat {
         for _ in 0..<(try r.count()) {
             report.comments.append(Comment(seq: try r.int64(), author: try r.string(), at: try r.date(), text: try r.string()))
         }
+        report.dismissedDuplicates = try r.strings()
         report.createdAt = try r.date()
         report.updatedAt = try r.date()
         report.takenAt = try r.optional { try $0.date() }
