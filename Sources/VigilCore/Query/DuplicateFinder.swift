@@ -34,7 +34,8 @@ public enum DuplicateFinder {
     }
 
     /// A name reduced for comparison: case and accents folded, spaces and punctuation dropped, and a few
-    /// common transliteration variants made equal (y/i, ph/f, ou/u, kh/h, j/dj, double letters).
+    /// common transliteration variants made equal (y/i, ph/f, ou/u, kh/h, j/dj, double letters, vowels after the
+    /// first letter).
     public static func key(_ name: String) -> String {
         var text = TextFold.fold(name).filter { $0.isLetter || $0.isNumber }
         for (from, to) in [("ph", "f"), ("ou", "u"), ("kh", "h"), ("dj", "j"), ("y", "i"), ("w", "v"), ("ck", "k"), ("q", "k")] {
@@ -42,7 +43,9 @@ public enum DuplicateFinder {
         }
         var squeezed = ""
         for character in text where squeezed.last != character { squeezed.append(character) }
-        return squeezed
+        // Vowels are where transliterations disagree most (Mohammed, Muhammad): compare the consonant skeleton.
+        guard let first = squeezed.first else { return "" }
+        return String(first) + squeezed.dropFirst().filter { !"aeiou".contains($0) }
     }
 
     private static func incidentTime(_ report: Report) -> Date {
