@@ -22,9 +22,15 @@ public enum Action: Sendable {
 public struct DeskErrorMessage: Sendable, Equatable {
     public var message: String
     public var fieldErrors: [FieldError]
+    /// Someone else changed the report first.
+    public var isConflict: Bool
+    /// On a conflict, the report's history as it now stands, to say what changed.
+    public var history: [Event]
 
-    public init(message: String, fieldErrors: [FieldError] = []) {
+    public init(message: String, fieldErrors: [FieldError] = [], isConflict: Bool = false, history: [Event] = []) {
         self.message = message
         self.fieldErrors = fieldErrors
+        self.isConflict = isConflict
+        self.history = history
     }
 }

@@ -34,10 +34,11 @@ public enum Reducer {
             state.message = StatusMessage(message)
             effects = []
         case .commandFailed(let failure):
+            state.message = StatusMessage(failure.message, isError: true)
             if state.form != nil {
                 state.form?.show(failure.fieldErrors, message: failure.message)
+                if failure.isConflict { ConflictResolution.offer(&state, failure: failure) }
             }
-            state.message = StatusMessage(failure.message, isError: true)
             effects = []
         case .editorFinished(let fieldID, let text):
             if let text { state.form?.setValue(fieldID, text) }

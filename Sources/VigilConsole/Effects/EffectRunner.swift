@@ -22,8 +22,14 @@ public final class EffectRunner {
             } catch let error as DeskError {
                 var fields: [FieldError] = []
                 if case .invalid(let failure) = error { fields = failure.errors }
+                var conflict = false
+                var history: [Event] = []
+                if case .conflict = error {
+                    conflict = true
+                    history = command.reportID.flatMap { try? store.history(of: $0) } ?? []
+                }
                 // Someone else's appends were folded in while deciding: show them too.
-                return [.storeChanged(store.state), .commandFailed(DeskErrorMessage(message: error.description, fieldErrors: fields))]
+                return [.storeChanged(store.state), .commandFailed(DeskErrorMessage(message: error.description, fieldErrors: fields, isConflict: conflict, history: history))]
             } catch {
                 return [.commandFailed(DeskErrorMessage(message: "\(error)"))]
             }

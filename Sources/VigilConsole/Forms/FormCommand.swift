@@ -4,6 +4,15 @@ import VigilCore
 extension FormState {
     /// The command the form asks for, or the field errors that keep it from being saved.
     public func command(desk: DeskState) -> Result<(Command, String), ValidationFailure> {
+        // Forms on a report save only if nobody changed it meanwhile (edits carry their own version check).
+        guard case .success(let (command, message)) = unguardedCommand(desk: desk) else { return unguardedCommand(desk: desk) }
+        switch (kind, expectedVersion) {
+        case (.intake, _), (.edit, _), (_, nil): return .success((command, message))
+        case (_, let version?): return .success((.expecting(version: version, command), message))
+        }
+    }
+
+    private func unguardedCommand(desk: DeskState) -> Result<(Command, String), ValidationFailure> {
         var errors: [FieldError] = []
         for field in fields where field.required && field.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors.append(FieldError(field: field.id, message: "is required"))

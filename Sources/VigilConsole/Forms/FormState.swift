@@ -16,7 +16,7 @@ public struct FormState: Sendable {
     public var fields: [FormField]
     public var focus = 0
     /// The report's version when the form opened; saving refuses if it changed meanwhile.
-    public let expectedVersion: Int64?
+    public var expectedVersion: Int64?
     /// A problem not tied to a field (a refusal, a conflict).
     public var formError: String?
     private let initialValues: [String]

@@ -1,5 +1,5 @@
 /// Something a user asks the desk to do; the decider checks it against the current state and turns it into events.
-public enum Command: Sendable, Equatable {
+public indirect enum Command: Sendable, Equatable {
     case addUser(User)
     case changeUser(User)
     case changeSettings(EventBody.Settings)
@@ -20,6 +20,8 @@ public enum Command: Sendable, Equatable {
     case unlink(id: String, target: String)
     /// Records that a suggested duplicate is a different case.
     case dismissDuplicate(id: String, target: String)
+    /// A command made from a form opened at `version` of its report: refused as a conflict if the report changed.
+    case expecting(version: Int64, Command)
     case close(id: String, reason: String, duplicateOf: String?)
     case reopen(id: String, note: String)
 
@@ -27,6 +29,7 @@ public enum Command: Sendable, Equatable {
     public var reportID: String? {
         switch self {
         case .addUser, .changeUser, .changeSettings, .create: nil
+        case .expecting(_, let command): command.reportID
         case .edit(let id, _, _), .take(let id), .assign(let id, _), .assess(let id, _), .escalate(let id, _, _),
              .decide(let id, _, _), .respond(let id, _), .monitor(let id, _), .retriage(let id, _),
              .comment(let id, _), .link(let id, _, _), .unlink(let id, _), .dismissDuplicate(let id, _), .close(let id, _, _), .reopen(let id, _):

@@ -148,6 +148,14 @@ public struct Decider: Sendable {
                 throw .refused("\(id) is not linked to \(target)")
             }
             return [PendingEvent(reportID: id, body: .unlinked(target: target))]
+        case .expecting(let version, let command):
+            // The command's own refusal says more ("already decided by sofia") than "it changed", so it goes first.
+            let events = try decide(command)
+            if let id = command.reportID, let report = state.report(id), report.version != version {
+                let last = report.updatedAt
+                throw .conflict("\(id) changed since you opened the form (event \(report.version) at \(Timestamp.minute(last))); review and save again, or drop your changes")
+            }
+            return events
         case .dismissDuplicate(let id, let target):
             let report = try reportInScope(id, me, "dismiss duplicates of")
             _ = try existing(target)
