@@ -31,10 +31,16 @@ public final class SQLiteStore {
     /// Creates a new store whose first event adds `admin` as its admin. Refuses to overwrite any existing file.
     public static func create(at path: String, admin: String, now: Date, sealer: any PayloadSealer = PlainSealer(),
                               vocabularies: Vocabularies = .standard) throws -> SQLiteStore {
+        try create(at: path, admin: admin, now: now, sealer: sealer, vocabularies: vocabularies, prepare: nil)
+    }
+
+    /// `prepare` runs in the transaction that creates the schema (a sealed store's keys table and first key).
+    static func create(at path: String, admin: String, now: Date, sealer: any PayloadSealer, vocabularies: Vocabularies,
+                       prepare: ((Database) throws -> Void)?) throws -> SQLiteStore {
         try StoreFiles.makePrivateFolder(for: path)
         try StoreFiles.createPrivateFile(path)
         do {
-            return try initialise(at: path, admin: admin, now: now, sealer: sealer, vocabularies: vocabularies)
+            return try initialise(at: path, admin: admin, now: now, sealer: sealer, vocabularies: vocabularies, prepare: prepare)
         } catch {
             // The file is ours (created just now, O_EXCL): leave nothing half-made that a later `init` would refuse
             // to overwrite and a later open would take for a store.
@@ -44,12 +50,13 @@ public final class SQLiteStore {
     }
 
     private static func initialise(at path: String, admin: String, now: Date, sealer: any PayloadSealer,
-                                   vocabularies: Vocabularies) throws -> SQLiteStore {
+                                   vocabularies: Vocabularies, prepare: ((Database) throws -> Void)?) throws -> SQLiteStore {
         let database = try connect(path)
         try useWAL(database, path: path)
         do {
             try database.write { db in
                 try Schema.create(db, storeID: UUID().uuidString, createdAt: Timestamp.format(now), scheme: sealer.scheme)
+                try prepare?(db)
             }
         } catch {
             throw StoreError.database(path: path, reason: "\(error)")
@@ -64,17 +71,25 @@ public final class SQLiteStore {
     /// verifying their hash chain. Damage is reported with the first bad seq; nothing is repaired.
     public static func open(at path: String, sealer: any PayloadSealer = PlainSealer(),
                             vocabularies: Vocabularies = .standard) throws -> SQLiteStore {
-        guard StoreFiles.exists(path) else { throw StoreError.notFound(path: path) }
-        guard StoreFiles.hasSQLiteHeader(path) else {
-            throw StoreError.notAStore(path: path, reason: StoreFiles.size(path) == 0 ? "the file is empty" : "not an SQLite database")
+        let database = try connectExisting(path)
+        let scheme = try readScheme(database, path: path)
+        if scheme != sealer.scheme {
+            throw StoreError.notAStore(path: path, reason: "payloads are sealed with '\(scheme)', not '\(sealer.scheme)'")
         }
-        let database = try connect(path)
-        try checkMeta(database, path: path, sealer: sealer)
         try useWAL(database, path: path)
         let store = SQLiteStore(path: path, database: database, sealer: sealer,
                                 state: DeskState(vocabularies: vocabularies), headHash: EventHash.genesis)
         try store.load()
         return store
+    }
+
+    /// Connects to a file that must already be there and be SQLite (connecting would otherwise create it).
+    static func connectExisting(_ path: String) throws -> DatabaseQueue {
+        guard StoreFiles.exists(path) else { throw StoreError.notFound(path: path) }
+        guard StoreFiles.hasSQLiteHeader(path) else {
+            throw StoreError.notAStore(path: path, reason: StoreFiles.size(path) == 0 ? "the file is empty" : "not an SQLite database")
+        }
+        return try connect(path)
     }
 
     static func connect(_ path: String) throws -> DatabaseQueue {
@@ -106,7 +121,8 @@ public final class SQLiteStore {
         }
     }
 
-    private static func checkMeta(_ database: DatabaseQueue, path: String, sealer: any PayloadSealer) throws {
+    /// Checks what the file is (a Vigil store of a format this build reads) and returns its sealing scheme.
+    static func readScheme(_ database: DatabaseQueue, path: String) throws -> String {
         let meta: [String: String]
         do {
             meta = try database.read { db in
@@ -128,9 +144,7 @@ public final class SQLiteStore {
             throw StoreError.damaged(path: path, seq: nil, reason: "the store format version is missing")
         }
         if version > Schema.version { throw StoreError.newerFormat(path: path, found: version, supported: Schema.version) }
-        if meta["sealing"] != sealer.scheme {
-            throw StoreError.notAStore(path: path, reason: "payloads are sealed with '\(meta["sealing"] ?? "?")', not '\(sealer.scheme)'")
-        }
+        return meta["sealing"] ?? "?"
     }
 
     static func classify(_ error: DatabaseError, path: String, seq: Int64?) -> StoreError {
@@ -266,6 +280,11 @@ public final class SQLiteStore {
     /// Decides and appends a script of commands, each with its own actor and time, atomically.
     @discardableResult
     public func performAll(_ submissions: [Submission]) throws -> [Event] {
+        try performAll(submissions, alongside: nil)
+    }
+
+    /// `alongside` writes in the same transaction, after the events (a new user's key with the event adding them).
+    func performAll(_ submissions: [Submission], alongside: ((Database) throws -> Void)?) throws -> [Event] {
         let before = state.head
         let beforeHash = headHash
         do {
@@ -279,6 +298,7 @@ public final class SQLiteStore {
                             appended.append(try append(item, actor: submission.actor, now: submission.now, db: db))
                         }
                     }
+                    try alongside?(db)
                     return .commit
                 }
                 return appended

@@ -8,6 +8,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(path: String, seq: Int64?, reason: String)
     case io(path: String, reason: String)
     case database(path: String, reason: String)
+    /// A sealed store did not open for this user and passphrase. One message for every cause (no key row for the
+    /// user, a wrong passphrase, an altered row), so a guesser learns nothing about which part failed.
+    case wrongPassphrase(path: String)
+    /// A user's key row asks for scrypt parameters (or a salt) outside what this build accepts; refused before
+    /// deriving anything.
+    case unsafeKey(path: String, reason: String)
+    /// An operation that needs a sealed store (a user's key) was asked of a plain one.
+    case notSealed(path: String)
 
     public var description: String {
         switch self {
@@ -20,6 +28,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .damaged(let path, nil, let reason): "\(path): damaged: \(reason)"
         case .io(let path, let reason): "\(path): \(reason)"
         case .database(let path, let reason): "\(path): database error: \(reason)"
+        case .wrongPassphrase(let path): "\(path): wrong passphrase, or not a user of this store"
+        case .unsafeKey(let path, let reason): "\(path): refusing to open: \(reason)"
+        case .notSealed(let path): "\(path): the store is not sealed, so its users have no keys"
         }
     }
 }

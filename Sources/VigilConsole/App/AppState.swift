@@ -38,6 +38,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var keymap: Keymap
     public var mouseEnabled = false
+    /// Reports marked for a bulk action (Space marks one, * every one listed).
+    public var marked: Set<String> = []
     public var shouldQuit = false
 
     public init(desk: DeskState, session: Session, now: Date, width: Int, height: Int, keymap: Keymap = .standard) {

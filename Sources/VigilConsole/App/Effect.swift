@@ -5,6 +5,8 @@ import VigilCore
 public enum Effect: Sendable, Equatable {
     /// Append a command as the session's user; success reports `message`.
     case perform(Command, message: String)
+    /// Append several commands at once (a bulk action): all of them or, if one is refused, none.
+    case performAll([Command], message: String)
     case loadHistory(id: String)
     /// Write a field in `$EDITOR` (a private temp file, removed afterwards).
     case editExternally(fieldID: String, text: String)

@@ -38,6 +38,8 @@ enum KeyRouter {
                 case .discardForm:
                     state.form = nil
                     state.message = StatusMessage("changes discarded")
+                case .performAll(let commands, let message):
+                    return [.performAll(commands, message: message)]
                 }
             default:
                 state.overlay = nil
@@ -65,6 +67,9 @@ enum KeyRouter {
             return [.editExternally(fieldID: fieldID, text: text)]
         case .submit:
             switch form.command(desk: state.desk) {
+            case .success(let (command, _)) where !form.bulkTargets.isEmpty:
+                BulkActions.confirm(&state, form.bulkTargets.map { command.retargeted(to: $0) }, verb: BulkActions.verb(form.kind))
+                return []
             case .success(let (command, message)):
                 state.form?.formError = nil
                 return [.perform(command, message: message)]

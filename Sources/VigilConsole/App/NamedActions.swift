@@ -11,6 +11,7 @@ enum NamedActions {
             return []
         }
         let layout = ConsoleLayout(state)
+        if !state.marked.isEmpty, BulkActions.verbs[name] != nil { return BulkActions.start(&state, name) }
         switch name {
         case .down: move(&state, 1, layout)
         case .up: move(&state, -1, layout)
@@ -27,6 +28,11 @@ enum NamedActions {
             state.focus = state.narrowPane
         case .open: return open(&state)
         case .back:
+            if !state.marked.isEmpty && state.focus != .detail {
+                state.marked = []
+                state.message = StatusMessage("marks cleared")
+                return []
+            }
             if state.focus == .detail {
                 state.focus = .list
                 if state.paneCount == 1 { state.narrowPane = .list }
@@ -80,8 +86,17 @@ enum NamedActions {
         case .queueReassess: open(&state, .reassess)
         case .queueClosed: open(&state, .closed)
         case .widen: widen(&state)
+        case .mark:
+            guard let id = state.list.current?.report.id else { return [] }
+            if state.marked.remove(id) == nil { state.marked.insert(id) }
+            move(&state, 1, layout)
+            state.message = StatusMessage("\(state.marked.count) marked")
+        case .markAll:
+            let listed = Set(state.list.rows.map(\.report.id))
+            state.marked = state.marked.isSuperset(of: listed) ? [] : listed
+            state.message = StatusMessage("\(state.marked.count) marked")
         case .take, .assign, .assess, .escalate, .approve, .return, .respond, .monitor, .retriage, .comment, .edit,
-             .close, .reopen, .duplicates:
+             .close, .reopen, .duplicates, .label, .linkDuplicate:
             return onReport(&state, name)
         }
         return []
@@ -142,6 +157,8 @@ enum NamedActions {
         case .comment: state.form = FormFactory.comment(report)
         case .edit: state.form = FormFactory.edit(report, state.desk)
         case .close: state.form = FormFactory.close(report, state.desk)
+        case .label: state.form = FormFactory.label(report, state.desk)
+        case .linkDuplicate: state.form = FormFactory.linkDuplicate(report)
         case .duplicates:
             let candidates = state.duplicates?.id == id ? state.duplicates?.candidates ?? [] : DuplicateFinder.candidates(for: report, in: state.desk)
             guard !candidates.isEmpty else {

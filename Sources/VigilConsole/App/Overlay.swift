@@ -1,3 +1,5 @@
+import VigilCore
+
 /// What is drawn over the screen and takes the keys first.
 public enum OverlayState: Sendable, Equatable {
     /// The help screen, scrolled to a line.
@@ -10,4 +12,6 @@ public enum OverlayState: Sendable, Equatable {
 public enum ConfirmedAction: Sendable, Equatable {
     case quit
     case discardForm
+    /// A bulk action, one event per report.
+    case performAll([Command], message: String)
 }

@@ -29,6 +29,7 @@ public enum Reducer {
             effects = []
         case .commandSucceeded(let message, let desk):
             state.form = nil
+            state.marked = []
             state.desk = desk
             state.refreshLists()
             state.message = StatusMessage(message)

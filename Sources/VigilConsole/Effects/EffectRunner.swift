@@ -33,6 +33,13 @@ public final class EffectRunner {
             } catch {
                 return [.commandFailed(DeskErrorMessage(message: "\(error)"))]
             }
+        case .performAll(let commands, let message):
+            do {
+                try store.performAll(commands, as: user, now: now)
+                return [.commandSucceeded(message: message, desk: store.state)]
+            } catch {
+                return [.storeChanged(store.state), .commandFailed(DeskErrorMessage(message: "nothing was changed: \(error)"))]
+            }
         case .loadHistory(let id):
             let events = (try? store.history(of: id)) ?? []
             return [.historyLoaded(id: id, version: store.state.report(id)?.version ?? 0, events: events)]

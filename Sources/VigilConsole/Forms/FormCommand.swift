@@ -65,6 +65,15 @@ extension FormState {
         case .comment(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             return .success((.comment(id: id, text: value("text")), "comment added to \(id)"))
+        case .label(let id):
+            guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+            return .success((.edit(id: id, values: [.tlp: value("tlp")], expectedVersion: nil), "label set to \(value("tlp"))"))
+        case .linkDuplicate(let id):
+            guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
+            guard let original = ReportID.normalise(value("original")), desk.report(original) != nil else {
+                return .failure(ValidationFailure([FieldError(field: "original", message: "'\(value("original"))' is not a report in this store")]))
+            }
+            return .success((.link(id: id, target: original, kind: .duplicateOf), "linked as duplicates of \(original)"))
         case .duplicates(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             let target = value("target")

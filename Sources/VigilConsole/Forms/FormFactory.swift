@@ -113,6 +113,18 @@ public enum FormFactory {
         ], expectedVersion: report.version)
     }
 
+    public static func label(_ report: Report, _ desk: DeskState) -> FormState {
+        FormState(kind: .label(report.id), fields: [
+            FormField(id: "tlp", label: "TLP label", kind: pick(.tlp, desk.vocabularies), required: true, value: report.fields.tlp),
+        ], expectedVersion: report.version)
+    }
+
+    public static func linkDuplicate(_ report: Report) -> FormState {
+        FormState(kind: .linkDuplicate(report.id), fields: [
+            FormField(id: "original", label: "Duplicate of", kind: .text, required: true, hint: "the original report's id"),
+        ], expectedVersion: nil)
+    }
+
     public static func assign(_ report: Report, _ desk: DeskState) -> FormState {
         let people = desk.users.values.filter { $0.role == .officer || $0.role == .supervisor }.map(\.name).sorted()
         return FormState(kind: .assign(report.id), fields: [

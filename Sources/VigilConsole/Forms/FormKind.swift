@@ -11,11 +11,13 @@ public enum FormKind: Sendable, Equatable {
     case comment(String)
     case assign(String)
     case duplicates(String)
+    case label(String)
+    case linkDuplicate(String)
 
     public var reportID: String? {
         switch self {
         case .intake: nil
-        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id): id
+        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id), .label(let id), .linkDuplicate(let id): id
         }
     }
 
@@ -31,6 +33,8 @@ public enum FormKind: Sendable, Equatable {
         case .comment(let id): "Comment on \(id)"
         case .assign(let id): "Assign \(id)"
         case .duplicates(let id): "Suggested duplicates of \(id)"
+        case .label(let id): "Sharing label of \(id)"
+        case .linkDuplicate(let id): "Link \(id) as a duplicate"
         }
     }
 }

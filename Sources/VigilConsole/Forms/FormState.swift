@@ -17,6 +17,8 @@ public struct FormState: Sendable {
     public var focus = 0
     /// The report's version when the form opened; saving refuses if it changed meanwhile.
     public var expectedVersion: Int64?
+    /// The marked reports a bulk form applies to (empty: just the form's own report).
+    public var bulkTargets: [String] = []
     /// A problem not tied to a field (a refusal, a conflict).
     public var formError: String?
     private let initialValues: [String]

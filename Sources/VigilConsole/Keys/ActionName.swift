@@ -32,6 +32,12 @@ public enum ActionName: String, CaseIterable, Sendable {
     case widen
     /// Confirm or dismiss a suggested duplicate.
     case duplicates
+    case mark
+    case markAll = "mark-all"
+    /// Set the TLP sharing label.
+    case label
+    /// Link the report (or the marked ones) as a duplicate of another.
+    case linkDuplicate = "link-duplicate"
 
     /// One line of help text.
     public var help: String {
@@ -85,6 +91,10 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .queueClosed: "recently closed"
         case .widen: "my desks / all desks"
         case .duplicates: "confirm or dismiss a suggested duplicate"
+        case .mark: "mark/unmark the report for a bulk action"
+        case .markAll: "mark every listed report (again: unmark all)"
+        case .label: "set the TLP sharing label"
+        case .linkDuplicate: "link as a duplicate of another report"
         }
     }
 
@@ -92,7 +102,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     public var writes: Bool {
         switch self {
         case .take, .assign, .assess, .escalate, .approve, .return, .respond, .monitor, .retriage, .comment, .new,
-             .edit, .close, .reopen, .duplicates: true
+             .edit, .close, .reopen, .duplicates, .label, .linkDuplicate: true
         default: false
         }
     }

@@ -92,6 +92,7 @@ enum ChromeView {
             (0, Span(" \(counts) ")),
         ]
         if state.facets.overdue > 0 { segments.append((0, Span(" \(state.facets.overdue) overdue ", role: .overdue))) }
+        if !state.marked.isEmpty { segments.append((0, Span(" \(state.marked.count) marked ", role: .warning))) }
         segments.append((1, Span(" filter: " + (state.filter.isEmpty ? "(none)" : state.filter.text) + " ")))
         segments.append((3, Span(" sort: \(state.sort.key.rawValue) ")))
         var right = StyledLine()

@@ -24,7 +24,7 @@ public struct ConsoleLayout: Sendable {
             // Facets on the left; the list over the detail on the right, so the list keeps every column.
             var right = main
             if state.screen != .queue {
-                let parts = main.columns([.fixed(24), .flex()])
+                let parts = main.columns([.fixed(22), .flex()])
                 facets = parts[0]
                 right = parts[1]
             }

@@ -21,6 +21,10 @@ enum DetailView {
         }
         badge.append(report.status.label, role: .header)
         lines.append(badge)
+        if state.desk.clocks.isOverdue(report, at: state.now) {
+            // On its own line when it does not fit beside the status, so a narrow pane never cuts it off.
+            if badge.width + 10 <= width { lines[lines.count - 1].append("  !OVERDUE", role: .overdue) } else { lines.append(StyledLine("!OVERDUE", role: .overdue)) }
+        }
         if let duplicates = state.duplicates, duplicates.id == report.id, !duplicates.candidates.isEmpty {
             lines.append(StyledLine())
             lines.append(StyledLine("Possible duplicates (\(state.keymap.label(for: .duplicates)) to confirm or dismiss)", role: .warning))
@@ -29,10 +33,6 @@ enum DetailView {
                     lines.append(StyledLine(line))
                 }
             }
-        }
-        if state.desk.clocks.isOverdue(report, at: state.now) {
-            // On its own line when it does not fit beside the status, so a narrow pane never cuts it off.
-            if badge.width + 10 <= width { lines[lines.count - 1].append("  !OVERDUE", role: .overdue) } else { lines.append(StyledLine("!OVERDUE", role: .overdue)) }
         }
         for section in ReportDetail.sections(report, state: state.desk, now: state.now) {
             let rows = section.rows.filter { !$0.1.isEmpty }

@@ -12,17 +12,17 @@ enum ReportListView {
     }
 
     static let triageColumns: [Column] = [
-        Column(column: TableColumn("ID", width: .fixed(12)), priority: 0) { row, _ in TableCell(row.report.id) },
+        Column(column: TableColumn(" ID", width: .fixed(13)), priority: 0) { row, state in ReportListView.idCell(row, state) },
         Column(column: TableColumn("RECEIVED", width: .fixed(11)), priority: 3) { row, _ in
             TableCell(String(Timestamp.minute(row.report.fields.receivedAt).dropFirst(5)))
         },
         Column(column: TableColumn("RISK", width: .fixed(9)), priority: 0) { row, _ in Badges.risk(row.report) },
-        Column(column: TableColumn("CC/DESK", width: .flex(min: 6, weight: 2)), priority: 4) { row, state in
+        Column(column: TableColumn("CC/DESK", width: .flex(min: 6, weight: 1)), priority: 4) { row, state in
             // The country code first: it survives truncation, and the desk is also in the facets.
             TableCell(row.report.fields.country + " " + state.desk.vocabularies.desks.label(row.report.desk))
         },
         Column(column: TableColumn("ACT", width: .flex(min: 8, weight: 2)), priority: 2) { row, _ in TableCell(row.report.mainAct) },
-        Column(column: TableColumn("DEFENDER", width: .flex(min: 8, weight: 2)), priority: 1) { row, _ in
+        Column(column: TableColumn("DEFENDER", width: .flex(min: 8, weight: 3)), priority: 1) { row, _ in
             TableCell(row.report.fields.defenderPseudonym)
         },
         Column(column: TableColumn("STATUS", width: .fixed(10)), priority: 1) { row, _ in TableCell(row.report.status.rawValue) },
@@ -34,7 +34,7 @@ enum ReportListView {
     ]
 
     static let queueColumns: [Column] = [
-        Column(column: TableColumn("ID", width: .fixed(12)), priority: 0) { row, _ in TableCell(row.report.id) },
+        Column(column: TableColumn(" ID", width: .fixed(13)), priority: 0) { row, state in ReportListView.idCell(row, state) },
         Column(column: TableColumn("RISK", width: .fixed(9)), priority: 0) { row, _ in Badges.risk(row.report) },
         Column(column: TableColumn("DESK", width: .flex(min: 8, weight: 1)), priority: 3) { row, state in
             TableCell(state.desk.vocabularies.desks.label(row.report.desk))
@@ -48,6 +48,11 @@ enum ReportListView {
         },
         Column(column: TableColumn("DECIDE BY", width: .fixed(12)), priority: 0) { row, state in Badges.due(row, now: state.now) },
     ]
+
+    /// The id, marked with `*` when it is marked for a bulk action.
+    static func idCell(_ row: ReportQuery.Row, _ state: AppState) -> TableCell {
+        state.marked.contains(row.report.id) ? TableCell("*" + row.report.id, role: .warning) : TableCell(" " + row.report.id)
+    }
 
     static func minimumWidth(_ column: TableColumn) -> Int {
         switch column.width {

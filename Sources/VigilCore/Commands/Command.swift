@@ -25,6 +25,30 @@ public indirect enum Command: Sendable, Equatable {
     case close(id: String, reason: String, duplicateOf: String?)
     case reopen(id: String, note: String)
 
+    /// The same command about another report: how a bulk action applies one form to every marked report.
+    public func retargeted(to id: String) -> Command {
+        switch self {
+        case .addUser, .changeUser, .changeSettings, .create: self
+        case .edit(_, let values, _): .edit(id: id, values: values, expectedVersion: nil)
+        case .take: .take(id: id)
+        case .assign(_, let to): .assign(id: id, to: to)
+        case .assess(_, let input): .assess(id: id, input)
+        case .escalate(_, let reason, let to): .escalate(id: id, reason: reason, to: to)
+        case .decide(_, let outcome, let note): .decide(id: id, outcome: outcome, note: note)
+        case .respond(_, let note): .respond(id: id, note: note)
+        case .monitor(_, let note): .monitor(id: id, note: note)
+        case .retriage(_, let note): .retriage(id: id, note: note)
+        case .comment(_, let text): .comment(id: id, text: text)
+        case .link(_, let target, let kind): .link(id: id, target: target, kind: kind)
+        case .unlink(_, let target): .unlink(id: id, target: target)
+        case .dismissDuplicate(_, let target): .dismissDuplicate(id: id, target: target)
+        case .close(_, let reason, let duplicateOf): .close(id: id, reason: reason, duplicateOf: duplicateOf)
+        case .reopen(_, let note): .reopen(id: id, note: note)
+        // A bulk action is checked against the state it is confirmed in, not a form's version.
+        case .expecting(_, let command): command.retargeted(to: id)
+        }
+    }
+
     /// The report the command is about, if any.
     public var reportID: String? {
         switch self {

@@ -22,6 +22,11 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let path = Environment.demoStorePath(store)
         let existing = FileManager.default.fileExists(atPath: path)
+        // The demo is fictional and stays plain; a sealed store is a real one, not to be opened as a demo.
+        if existing, try guarded({ try SQLiteStore.sealing(at: path) }).isSealed {
+            throw CLIError.user("\(path) is a sealed store, not a demo; give the demo its own --store")
+        }
+        PlainWarning.print(path, note: "a demo of fictional reports: never keep real cases in it")
         let opened = try guarded { existing ? try SQLiteStore.open(at: path) : try DemoStore.build(at: path, reports: reports, seed: seed, now: Environment.now) }
         let actor = user ?? Environment.variable("VIGIL_USER") ?? "amina"
         if noConsole {

@@ -14,19 +14,32 @@ struct UserCommand: ParsableCommand {
         @Option(help: "officer, supervisor, admin or auditor.") var role: String
         @Option(help: "Desk codes an officer covers, comma-separated (default: all).") var desks = ""
 
-        func perform(_ command: (User) -> Command, done: String) throws {
+        /// `withKey`: on a sealed store, also wrap the data key for the user under a passphrase of their own.
+        func perform(_ command: (User) -> Command, done: String, withKey: Bool = false) throws {
             let user = try UserCommand.user(name, role, desks)
             let store = try storeOptions.open()
-            try guarded { try store.perform(command(user), as: Environment.actor, now: Environment.now) }
+            let actor = Environment.actor
+            let now = Environment.now
+            guard withKey, store.isSealed else {
+                try guarded { try store.perform(command(user), as: actor, now: now) }
+                Output.line("\(done) \(name) as \(user.role.rawValue)")
+                return
+            }
+            // Refusals (not an admin, the name taken) come before asking for a passphrase that would be wasted.
+            _ = try guarded { try Decider(state: store.state, actor: actor, now: now).decide(command(user)) }
+            let passphrase = try PassphraseSource.new(for: user.name, variable: "VIGIL_NEW_PASSPHRASE_FILE")
+            try guarded { try store.addUser(user, passphrase: passphrase, as: actor, now: now) }
             Output.line("\(done) \(name) as \(user.role.rawValue)")
         }
     }
 
     /// `vigil user add NAME --role R [--desks D,...]`
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user (admins).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a user (admins).",
+            discussion: "On a sealed store, asks for the new user's passphrase twice (or reads it from the file named by $VIGIL_NEW_PASSPHRASE_FILE).")
         @OptionGroup var arguments: UserArguments
-        func run() throws { try arguments.perform({ .addUser($0) }, done: "added") }
+        func run() throws { try arguments.perform({ .addUser($0) }, done: "added", withKey: true) }
     }
 
     /// `vigil user change NAME --role R [--desks D,...]`

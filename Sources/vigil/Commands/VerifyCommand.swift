@@ -9,7 +9,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let report = try guarded { try SQLiteStore.verify(at: storeOptions.path) }
+        let report = try guarded { try SQLiteStore.verify(at: storeOptions.path, sealer: try storeOptions.sealer()) }
         if json {
             Output.line("{\"ok\":true,\"events\":\(report.events),\"reports\":\(report.reports),\"snapshots\":\(report.snapshots),\"head_hash\":\"\(report.headHash)\"}")
         } else {

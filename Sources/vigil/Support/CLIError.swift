@@ -24,7 +24,10 @@ enum CLIError: Error, CustomStringConvertible {
     static func from(_ error: any Error) -> CLIError {
         switch error {
         case let error as CLIError: error
+        // Not getting into a sealed store is the user's to fix (the passphrase, the user name), not damage.
+        case StoreError.wrongPassphrase(let path): .user(StoreError.wrongPassphrase(path: path).description)
         case let error as StoreError: .store(error.description)
+        case let error as WeakPassphrase: .user(error.description)
         case let error as DeskError: .user(error.description)
         case let error as FilterError: .user("filter: " + error.description)
         case let error as ValidationFailure: .user(error.description)

@@ -10,11 +10,28 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { Environment.storePath(store) }
 
+    /// Opens the store; a sealed one with the acting user's passphrase, a plain one after its warning line.
     func open() throws -> SQLiteStore {
-        do {
-            return try SQLiteStore.open(at: path)
-        } catch {
-            throw CLIError.from(error)
+        let path = path
+        return try guarded { try SQLiteStore.open(at: path, sealer: try sealer()) }
+    }
+
+    /// What the store's payloads open with: the data key unwrapped with the acting user's passphrase (asked only
+    /// when the store is sealed), or plain, after the one warning line.
+    func sealer() throws -> any PayloadSealer {
+        let path = path
+        return try guarded {
+            let sealing = try SQLiteStore.sealing(at: path)
+            guard sealing.isSealed else {
+                PlainWarning.print(path)
+                return PlainSealer()
+            }
+            guard sealing.scheme == AEADSealer.scheme else {
+                throw StoreError.notAStore(path: path, reason: "payloads are sealed with '\(sealing.scheme)', which this build cannot open")
+            }
+            let user = Environment.actor
+            let passphrase = try PassphraseSource.current(for: user, store: path)
+            return try SQLiteStore.unlock(at: path, user: user, passphrase: passphrase)
         }
     }
 }

@@ -6,7 +6,7 @@ struct CLIWorkflowTests {
     @Test("init, user add, add, take, assess, escalate, decide approve; show/list/user list --json")
     func happyPath() throws {
         let cli = try CLISandbox()
-        let created = try cli.ok(["init", "--store", cli.store])
+        let created = try cli.ok(["init", "--store", cli.store, "--insecure-plain"])
         #expect(created.hasPrefix("created \(cli.store) with admin admin\n"))
         #expect(try cli.ok(["user", "add", "ana", "--role", "officer", "--desks", "south_asia,east_asia"]) == "added ana as officer\n")
         #expect(try cli.ok(["user", "add", "sam", "--role", "supervisor", "--store", cli.store]) == "added sam as supervisor\n")
@@ -71,7 +71,7 @@ struct CLIWorkflowTests {
         let cli = try CLISandbox()
         let expected = cli.folder + "/xdg/vigil/desk.vigil"
         let noStore = ["VIGIL_STORE": ""]
-        #expect(try cli.ok(["init"], extra: noStore).hasPrefix("created \(expected) with admin admin"))
+        #expect(try cli.ok(["init", "--insecure-plain"], extra: noStore).hasPrefix("created \(expected) with admin admin"))
         let attributes = try FileManager.default.attributesOfItem(atPath: expected)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: cli.folder + "/xdg/vigil")

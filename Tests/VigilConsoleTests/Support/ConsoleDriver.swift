@@ -58,6 +58,9 @@ final class ConsoleDriver {
                 case .perform(let command, _):
                     performed.append(command)
                     queue += runner.run(effect, now: now)
+                case .performAll(let commands, _):
+                    performed += commands
+                    queue += runner.run(effect, now: now)
                 case .loadHistory:
                     queue += runner.run(effect, now: now)
                 default:

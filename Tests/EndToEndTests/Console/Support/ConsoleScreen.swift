@@ -92,13 +92,16 @@ struct ConsoleScreen: CustomStringConvertible {
     var listedIDs: [String] { list?.rows.compactMap(ConsoleScreen.leadingID) ?? [] }
 
     /// The list's row of report `id`, if it is on screen.
-    func row(of id: String) -> String? { list?.rows.first { $0.hasPrefix(id + " ") } }
+    /// Rows start with a mark column (`*` when marked for a bulk action), then the id.
+    func row(of id: String) -> String? { list?.rows.first { ConsoleScreen.unmarked($0).hasPrefix(id + " ") } }
+
+    static func unmarked(_ row: String) -> String { String(row.drop { $0 == " " || $0 == "*" }) }
 
     /// The report the detail box shows (the id its first row starts with).
     var detailID: String? { box("Detail")?.rows.first.flatMap(ConsoleScreen.leadingID) }
 
     static func leadingID(_ row: String) -> String? {
-        let word = row.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+        let word = unmarked(row).split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         return isReportID(word) ? word : nil
     }
 
