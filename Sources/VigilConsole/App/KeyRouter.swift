@@ -66,6 +66,10 @@ enum KeyRouter {
         case .editExternally(let fieldID, let text):
             return [.editExternally(fieldID: fieldID, text: text)]
         case .submit:
+            if form.kind == .views {
+                SavedViews.show(&state, code: form.value("view"))
+                return []
+            }
             switch form.command(desk: state.desk) {
             case .success(let (command, _)) where !form.bulkTargets.isEmpty:
                 BulkActions.confirm(&state, form.bulkTargets.map { command.retargeted(to: $0) }, verb: BulkActions.verb(form.kind))

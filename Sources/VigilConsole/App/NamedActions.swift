@@ -80,6 +80,12 @@ enum NamedActions {
         case .suspend: return [.suspend]
         case .new:
             state.form = FormFactory.intake(state.desk)
+        case .views:
+            guard !state.desk.views.filter({ $0.owner == nil || $0.owner == state.session.user }).isEmpty else {
+                state.message = StatusMessage("no saved views yet: :save NAME saves the current filter and sort")
+                return []
+            }
+            state.form = FormFactory.views(state.desk, user: state.session.user)
         case .queueMine: open(&state, .mine)
         case .queueNew: open(&state, .new)
         case .queueOverdue: open(&state, .overdue)

@@ -58,7 +58,7 @@ enum PromptKeys {
     }
 
     /// Names the command prompt knows: every action, plus `filter TEXT`, `sort KEY` and `quit`.
-    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q"] }
+    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view"] }
 
     static func completions(for text: String) -> [String] {
         let word = text.split(separator: " ").first.map(String.init) ?? ""
@@ -86,6 +86,10 @@ enum PromptKeys {
         case "filter" where !argument.isEmpty:
             state.prompt = Prompt(kind: .filter, text: argument)
             return submit(&state, state.prompt!)
+        case "save", "save-shared":
+            return SavedViews.save(&state, name: argument, shared: name == "save-shared")
+        case "delete-view":
+            return SavedViews.delete(&state, name: argument)
         case "sort":
             guard let order = VigilCore.SortOrder.parse(argument) else {
                 state.message = StatusMessage("sort: '\(argument)' is not one of \(VigilCore.SortOrder.Key.allCases.map(\.rawValue).joined(separator: ", "))", isError: true)

@@ -65,6 +65,8 @@ extension FormState {
         case .comment(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             return .success((.comment(id: id, text: value("text")), "comment added to \(id)"))
+        case .views:
+            return .failure(ValidationFailure([FieldError(field: "view", message: "a view is shown, not saved")]))
         case .label(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             return .success((.edit(id: id, values: [.tlp: value("tlp")], expectedVersion: nil), "label set to \(value("tlp"))"))

@@ -113,6 +113,20 @@ public enum FormFactory {
         ], expectedVersion: report.version)
     }
 
+    /// The views this user may use: their own first, then the store-wide ones.
+    public static func views(_ desk: DeskState, user: String) -> FormState {
+        let mine = desk.views.filter { $0.owner == user }
+        let shared = desk.views.filter { $0.owner == nil }
+        let options = (mine + shared).map { view in
+            Term(code: (view.owner == nil ? "*:" : "me:") + view.name,
+                 label: "\(view.name) (\(view.owner == nil ? "store-wide" : "personal")): \(view.filter)")
+        }
+        return FormState(kind: .views, fields: [
+            FormField(id: "view", label: "View", kind: .pick(options: options, multiple: false), required: true,
+                      value: options.first?.code ?? "", hint: ":save NAME saves the current filter and sort"),
+        ], expectedVersion: nil)
+    }
+
     public static func label(_ report: Report, _ desk: DeskState) -> FormState {
         FormState(kind: .label(report.id), fields: [
             FormField(id: "tlp", label: "TLP label", kind: pick(.tlp, desk.vocabularies), required: true, value: report.fields.tlp),

@@ -12,11 +12,13 @@ public enum FormKind: Sendable, Equatable {
     case assign(String)
     case duplicates(String)
     case label(String)
+    /// Pick a saved view to show.
+    case views
     case linkDuplicate(String)
 
     public var reportID: String? {
         switch self {
-        case .intake: nil
+        case .intake, .views: nil
         case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id), .label(let id), .linkDuplicate(let id): id
         }
     }
@@ -24,6 +26,7 @@ public enum FormKind: Sendable, Equatable {
     public var title: String {
         switch self {
         case .intake: "New report"
+        case .views: "Saved views"
         case .edit(let id): "Edit \(id)"
         case .assess(let id): "Assess risk: \(id)"
         case .escalate(let id): "Escalate \(id)"

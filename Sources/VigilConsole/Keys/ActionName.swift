@@ -38,6 +38,8 @@ public enum ActionName: String, CaseIterable, Sendable {
     case label
     /// Link the report (or the marked ones) as a duplicate of another.
     case linkDuplicate = "link-duplicate"
+    /// Pick a saved view.
+    case views
 
     /// One line of help text.
     public var help: String {
@@ -95,6 +97,7 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .markAll: "mark every listed report (again: unmark all)"
         case .label: "set the TLP sharing label"
         case .linkDuplicate: "link as a duplicate of another report"
+        case .views: "saved views (:save NAME, :save-shared NAME, :delete-view NAME)"
         }
     }
 

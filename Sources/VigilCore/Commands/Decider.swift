@@ -49,6 +49,38 @@ public struct Decider: Sendable {
                 settings.deskMap = canonical
             }
             return [PendingEvent(reportID: nil, body: .settingsChanged(settings))]
+        case .saveView(var view):
+            guard me.role != .auditor else { throw .refused("an auditor reads and changes nothing, views included") }
+            if view.owner == nil {
+                guard me.role == .supervisor || me.role == .admin else {
+                    throw .refused("only a supervisor or an admin may save a store-wide view (\(me.name) is \(me.role.withArticle)); save it as a personal view")
+                }
+            } else {
+                view.owner = actor
+            }
+            let name = view.name.trimmingSpaces
+            guard !name.isEmpty, name.count <= 40, !name.contains(where: \.isNewline) else {
+                throw .invalid(ValidationFailure([FieldError(field: "name", message: "a view needs a one-line name of at most 40 characters")]))
+            }
+            view.name = name
+            do {
+                _ = try Filter.parse(view.filter, vocabularies: state.vocabularies)
+            } catch {
+                throw .invalid(ValidationFailure([FieldError(field: "filter", message: error.message)]))
+            }
+            guard SortOrder.parse(view.sort) != nil else {
+                throw .invalid(ValidationFailure([FieldError(field: "sort", message: "'\(view.sort)' is not a sort order")]))
+            }
+            return [PendingEvent(reportID: nil, body: .viewSaved(view))]
+        case .deleteView(let name, let shared):
+            let owner: String? = shared ? nil : actor
+            guard state.views.contains(where: { $0.name == name && $0.owner == owner }) else {
+                throw .refused("there is no \(shared ? "store-wide" : "personal") view '\(name)'")
+            }
+            if shared && me.role != .supervisor && me.role != .admin {
+                throw .refused("only a supervisor or an admin may delete a store-wide view (\(me.name) is \(me.role.withArticle))")
+            }
+            return [PendingEvent(reportID: nil, body: .viewDeleted(name: name, owner: owner))]
         case .create(let values):
             try requireDeskRole(me, "record reports")
             var values = values

@@ -14,6 +14,7 @@ extension EventBody {
     private struct Target: Codable { var target: String }
     private struct Closed: Codable { var reason: String; var duplicateOf: String? }
     private struct Note: Codable { var note: String }
+    private struct ViewName: Codable { var name: String; var owner: String? }
 
     /// The payload bytes (JSON with sorted keys, so equal bodies give equal bytes).
     public func payload() throws -> Data {
@@ -23,6 +24,8 @@ extension EventBody {
         switch self {
         case .userAdded(let user), .userChanged(let user): return try encoder.encode(user)
         case .settingsChanged(let settings): return try encoder.encode(settings)
+        case .viewSaved(let view): return try encoder.encode(view)
+        case .viewDeleted(let name, let owner): return try encoder.encode(ViewName(name: name, owner: owner))
         case .reportCreated(let id, let fields): return try encoder.encode(Created(id: id, fields: fields))
         case .reportEdited(let changes): return try encoder.encode(Edited(changes: changes))
         case .reportTaken: return try encoder.encode(Empty())
@@ -48,6 +51,10 @@ extension EventBody {
         case "user.added": self = .userAdded(try decode(User.self))
         case "user.changed": self = .userChanged(try decode(User.self))
         case "settings.changed": self = .settingsChanged(try decode(Settings.self))
+        case "view.saved": self = .viewSaved(try decode(SavedView.self))
+        case "view.deleted":
+            let view = try decode(ViewName.self)
+            self = .viewDeleted(name: view.name, owner: view.owner)
         case "report.created":
             let created = try decode(Created.self)
             self = .reportCreated(id: created.id, fields: created.fields)

@@ -3,6 +3,8 @@ public enum EventBody: Sendable, Equatable {
     case userAdded(User)
     case userChanged(User)
     case settingsChanged(Settings)
+    case viewSaved(SavedView)
+    case viewDeleted(name: String, owner: String?)
     case reportCreated(id: String, fields: ReportFields)
     case reportEdited(changes: [FieldChange])
     case reportTaken
@@ -37,6 +39,8 @@ public enum EventBody: Sendable, Equatable {
         case .userAdded: "user.added"
         case .userChanged: "user.changed"
         case .settingsChanged: "settings.changed"
+        case .viewSaved: "view.saved"
+        case .viewDeleted: "view.deleted"
         case .reportCreated: "report.created"
         case .reportEdited: "report.edited"
         case .reportTaken: "report.taken"

@@ -9,6 +9,8 @@ public enum EventSummary {
             if let map = settings.deskMap { parts.append("desk map for " + map.keys.sorted().joined(separator: ", ")) }
             if settings.clocks != nil { parts.append("clock table") }
             return "changed " + parts.joined(separator: " and ")
+        case .viewSaved(let view): return "saved the \(view.owner == nil ? "store-wide" : "personal") view '\(view.name)': \(view.filter)"
+        case .viewDeleted(let name, let owner): return "deleted the \(owner == nil ? "store-wide" : "personal") view '\(name)'"
         case .reportCreated(let id, let fields): return "recorded \(id): \(fields.title)"
         case .reportEdited(let changes):
             return "edited " + changes.map { "\($0.field.name) '\(short($0.before))' -> '\(short($0.after))'" }.joined(separator: "; ")

@@ -5,12 +5,13 @@ public struct DeskSnapshot: Codable, Sendable {
     public var users: [User]
     public var deskOverrides: [String: String]
     public var clocks: ClockTable
+    public var views: [SavedView] = []
 }
 
 extension DeskState {
     public func snapshot() -> DeskSnapshot {
         DeskSnapshot(head: head, reports: reports, users: users.values.sorted { $0.name < $1.name },
-                     deskOverrides: deskOverrides, clocks: clocks)
+                     deskOverrides: deskOverrides, clocks: clocks, views: views)
     }
 
     /// Restores a state from a snapshot; applying later events continues from `snapshot.head`.

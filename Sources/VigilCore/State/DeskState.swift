@@ -12,6 +12,8 @@ public struct DeskState: Sendable {
     /// Desk map overrides on top of the vocabulary's defaults.
     public private(set) var deskOverrides: [String: String] = [:]
     public private(set) var clocks: ClockTable
+    /// Saved views, personal and store-wide, in the order they were first saved.
+    public private(set) var views: [SavedView] = []
     /// The seq of the last event applied; 0 for an empty log.
     public private(set) var head: Int64 = 0
     /// The last report number used per year, for ids like `R-2026-00042`.
@@ -28,6 +30,7 @@ public struct DeskState: Sendable {
         users = Dictionary(uniqueKeysWithValues: snapshot.users.map { ($0.name, $0) })
         deskOverrides = snapshot.deskOverrides
         clocks = snapshot.clocks
+        views = snapshot.views
         head = snapshot.head
         position = [:]
         position.reserveCapacity(reports.count)
@@ -77,6 +80,14 @@ public struct DeskState: Sendable {
         switch event.body {
         case .userAdded(let user), .userChanged(let user):
             users[user.name] = user
+        case .viewSaved(let view):
+            if let index = views.firstIndex(where: { $0.name == view.name && $0.owner == view.owner }) {
+                views[index] = view
+            } else {
+                views.append(view)
+            }
+        case .viewDeleted(let name, let owner):
+            views.removeAll { $0.name == name && $0.owner == owner }
         case .settingsChanged(let settings):
             if let map = settings.deskMap {
                 for (country, desk) in map { deskOverrides[country] = desk }
@@ -158,7 +169,7 @@ public struct DeskState: Sendable {
         case .reportReopened:
             report.status = .inTriage
             report.closure = nil
-        case .userAdded, .userChanged, .settingsChanged, .reportCreated:
+        case .userAdded, .userChanged, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted:
             break
         }
         reports[index] = report

@@ -4,7 +4,7 @@ import Foundation
 /// Ten times faster to read than Codable's JSON, which is what keeps opening a large store quick.
 public enum SnapshotFormat {
     static let magic: [UInt8] = Array("VGSN".utf8)
-    static let version: UInt8 = 2
+    static let version: UInt8 = 3
 
     public static func encode(_ snapshot: DeskSnapshot) -> Data {
         var w = BinaryWriter()
@@ -27,6 +27,10 @@ public enum SnapshotFormat {
             w.string(user.name)
             w.byte(UInt8(Role.allCases.firstIndex(of: user.role)!))
             w.strings(user.desks)
+        }
+        w.int(snapshot.views.count)
+        for view in snapshot.views {
+            w.string(view.name); w.string(view.filter); w.string(view.sort); w.optional(view.owner) { $0.string($1) }
         }
         w.int(snapshot.reports.count)
         for report in snapshot.reports { write(report, &w) }
@@ -54,12 +58,16 @@ public enum SnapshotFormat {
         for _ in 0..<(try r.count()) {
             users.append(User(name: try r.string(), role: try pick(Role.allCases, &r), desks: try r.strings()))
         }
+        var views: [SavedView] = []
+        for _ in 0..<(try r.count()) {
+            views.append(SavedView(name: try r.string(), filter: try r.string(), sort: try r.string(), owner: try r.optional { try $0.string() }))
+        }
         let count = try r.count()
         var reports: [Report] = []
         reports.reserveCapacity(count)
         for _ in 0..<count { reports.append(try read(&r)) }
         guard r.isAtEnd else { throw BinaryReader.Malformed(offset: r.offset) }
-        return DeskSnapshot(head: head, reports: reports, users: users, deskOverrides: overrides, clocks: ClockTable(limits: limits))
+        return DeskSnapshot(head: head, reports: reports, users: users, deskOverrides: overrides, clocks: ClockTable(limits: limits), views: views)
     }
 
     private static func pick<T>(_ cases: [T], _ r: inout BinaryReader) throws -> T {
