@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case commandSucceeded(message: String, desk: DeskState)
     case commandFailed(DeskErrorMessage)
     case editorFinished(fieldID: String, text: String?)
+    /// Who else has which report open (report id -> users), from the presence table.
+    case presenceChanged([String: [String]])
 }
 
 /// A refusal from the store, with the field errors split out so forms can show them at the field.

@@ -38,6 +38,10 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     public var keymap: Keymap
     public var mouseEnabled = false
+    /// Other users looking at each report right now (report id -> names), from the presence table.
+    public var viewers: [String: [String]] = [:]
+    /// When presence was last announced, so the tick does it every few seconds, not on every poll.
+    public var presenceAnnounced: Date?
     /// Reports marked for a bulk action (Space marks one, * every one listed).
     public var marked: Set<String> = []
     public var shouldQuit = false

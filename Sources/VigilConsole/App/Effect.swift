@@ -8,6 +8,8 @@ public enum Effect: Sendable, Equatable {
     /// Append several commands at once (a bulk action): all of them or, if one is refused, none.
     case performAll([Command], message: String)
     case loadHistory(id: String)
+    /// Say which report this user has open, and learn who else is looking at what.
+    case announcePresence(reportID: String?)
     /// Write a field in `$EDITOR` (a private temp file, removed afterwards).
     case editExternally(fieldID: String, text: String)
     case setMouse(Bool)

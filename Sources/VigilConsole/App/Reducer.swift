@@ -19,6 +19,10 @@ public enum Reducer {
             // Clocks cross deadlines as time passes: re-sort once a minute, not on every tick.
             if minuteChanged { state.refreshLists() }
             effects = []
+            if state.presenceAnnounced.map({ now.timeIntervalSince($0) >= 2 }) ?? true {
+                state.presenceAnnounced = now
+                effects.append(.announcePresence(reportID: state.selectedReport?.id))
+            }
         case .mouse(let event): effects = MouseRouter.route(&state, event)
         case .storeChanged(let desk):
             state.desk = desk
@@ -40,6 +44,9 @@ public enum Reducer {
                 state.form?.show(failure.fieldErrors, message: failure.message)
                 if failure.isConflict { ConflictResolution.offer(&state, failure: failure) }
             }
+            effects = []
+        case .presenceChanged(let viewers):
+            state.viewers = viewers.mapValues { $0.filter { $0 != state.session.user } }.filter { !$0.value.isEmpty }
             effects = []
         case .editorFinished(let fieldID, let text):
             if let text { state.form?.setValue(fieldID, text) }

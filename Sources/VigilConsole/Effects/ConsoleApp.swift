@@ -24,6 +24,8 @@ public final class ConsoleApp {
         dispatch(.tick(clock()))
         backend.present(ConsoleView.render(state))
         var lastPoll = clock()
+        // Leaving says so at once, rather than waiting for the presence to go stale.
+        defer { _ = runner.run(.announcePresence(reportID: nil), now: clock()) }
         while !state.shouldQuit {
             guard let event = backend.readEvent(timeoutMilliseconds: 250) else { return }
             switch event {
@@ -52,7 +54,7 @@ public final class ConsoleApp {
             let next = queue.removeFirst()
             for effect in Reducer.reduce(&state, next) {
                 switch effect {
-                case .perform, .performAll, .loadHistory: queue += runner.run(effect, now: clock())
+                case .perform, .performAll, .loadHistory, .announcePresence: queue += runner.run(effect, now: clock())
                 case .setMouse(let enabled): backend.setMouse(enabled: enabled)
                 case .redraw: backend.forceFullRepaint()
                 case .suspend:

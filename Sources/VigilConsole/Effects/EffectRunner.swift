@@ -40,6 +40,10 @@ public final class EffectRunner {
             } catch {
                 return [.storeChanged(store.state), .commandFailed(DeskErrorMessage(message: "nothing was changed: \(error)"))]
             }
+        case .announcePresence(let reportID):
+            // Presence is a courtesy: if it cannot be written, the console goes on without it.
+            try? store.announce(user: user, viewing: reportID, now: now)
+            return [.presenceChanged((try? store.viewers(now: now)) ?? [:])]
         case .loadHistory(let id):
             let events = (try? store.history(of: id)) ?? []
             return [.historyLoaded(id: id, version: store.state.report(id)?.version ?? 0, events: events)]

@@ -21,6 +21,9 @@ enum DetailView {
         }
         badge.append(report.status.label, role: .header)
         lines.append(badge)
+        if let viewers = state.viewers[report.id], !viewers.isEmpty {
+            lines.append(StyledLine(viewers.joined(separator: ", ") + (viewers.count == 1 ? " is" : " are") + " viewing", role: .link))
+        }
         if state.desk.clocks.isOverdue(report, at: state.now) {
             // On its own line when it does not fit beside the status, so a narrow pane never cuts it off.
             if badge.width + 10 <= width { lines[lines.count - 1].append("  !OVERDUE", role: .overdue) } else { lines.append(StyledLine("!OVERDUE", role: .overdue)) }

@@ -51,7 +51,10 @@ enum ReportListView {
 
     /// The id, marked with `*` when it is marked for a bulk action.
     static func idCell(_ row: ReportQuery.Row, _ state: AppState) -> TableCell {
-        state.marked.contains(row.report.id) ? TableCell("*" + row.report.id, role: .warning) : TableCell(" " + row.report.id)
+        if state.marked.contains(row.report.id) { return TableCell("*" + row.report.id, role: .warning) }
+        // `@`: someone else has it open right now.
+        if state.viewers[row.report.id] != nil { return TableCell("@" + row.report.id, role: .link) }
+        return TableCell(" " + row.report.id)
     }
 
     static func minimumWidth(_ column: TableColumn) -> Int {
