@@ -239,7 +239,7 @@ struct KeyScriptTests {
             #expect(message.text.contains("read-only"), "\(key): \(message.text)")
             #expect(console.state.form == nil)
         }
-        #expect(console.state.message?.text == "auditor is auditor: read-only, escalate is not available")
+        #expect(console.state.message?.text == "read-only: only an officer or a supervisor may escalate (auditor is an auditor)")
         #expect(console.performed.isEmpty)
         #expect(try fixture.eventCount() == before)
         // Neither the hints nor the help offer write actions to an auditor.

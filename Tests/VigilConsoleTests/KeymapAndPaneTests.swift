@@ -115,6 +115,9 @@ struct KeymapAndPaneTests {
         #expect(ConsoleView.render(state).lines().last?.contains("2026-05-28 20:27 UTC") == true)
         Fixture.send(&state, [.tick(fixedNow.addingTimeInterval(3 * day))])
         #expect(state.facets.overdue > overdue)
+        // Three idle days also lock the screen; on a plain store Enter unlocks it.
+        #expect(state.locked)
+        Fixture.press(&state, .enter)
         #expect(ConsoleView.render(state).lines().last?.contains("2026-05-31 20:26 UTC") == true)
     }
 

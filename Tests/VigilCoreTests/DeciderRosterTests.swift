@@ -35,7 +35,7 @@ import VigilCore
         #expect(desk.message(.changeUser(User(name: "olga", role: .supervisor)), as: "olga")
             == "only an admin may change users (olga is an officer)")
         #expect(desk.message(.changeSettings(.init(deskMap: ["IN": "east_asia"])), as: "aud")
-            == "only an admin may change the desk map or clocks (aud is an auditor)")
+            == "only an admin may change the desk map, clocks or lock timeout (aud is an auditor)")
     }
 
     @Test func rosterChecks() throws {

@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case commandSucceeded(message: String, desk: DeskState)
     case commandFailed(DeskErrorMessage)
     case editorFinished(fieldID: String, text: String?)
+    /// The lock screen's passphrase was right (true) or not.
+    case unlockChecked(Bool)
     /// Who else has which report open (report id -> users), from the presence table.
     case presenceChanged([String: [String]])
 }

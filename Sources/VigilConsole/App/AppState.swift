@@ -42,6 +42,16 @@ public struct AppState: Sendable {
     public var viewers: [String: [String]] = [:]
     /// When presence was last announced, so the tick does it every few seconds, not on every poll.
     public var presenceAnnounced: Date?
+    /// The screen is locked: nothing but the lock screen is drawn until the user unlocks.
+    public var locked = false
+    public var lockEditor = LineEditor()
+    public var lockError: String?
+    /// When a key was last pressed, for the idle lock.
+    public var lastInput: Date
+    /// Privacy mode: real names, contacts and exact places are masked until revealed, field by field.
+    public var privacy: Bool
+    /// When this console started: fields revealed since then (each reveal an event) show unmasked.
+    public let sessionStart: Date
     /// Reports marked for a bulk action (Space marks one, * every one listed).
     public var marked: Set<String> = []
     public var shouldQuit = false
@@ -53,6 +63,9 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.keymap = keymap
+        self.lastInput = now
+        self.sessionStart = now
+        self.privacy = session.sealed
         self.screen = desk.user(session.user)?.role == .supervisor ? .queue : .triage
         if let user = desk.user(session.user), user.role == .officer, !user.desks.isEmpty {
             let text = "desk:" + user.desks.joined(separator: ",") + " status:!closed"

@@ -14,6 +14,10 @@ public enum Effect: Sendable, Equatable {
     case editExternally(fieldID: String, text: String)
     case setMouse(Bool)
     case redraw
+    /// Check the passphrase typed on the lock screen.
+    case unlock(passphrase: String)
+    /// Clear the screen and the scrollback, leave the alternate screen, exit now.
+    case panic
     case suspend
     case quit
 }

@@ -4,6 +4,8 @@ import VigilCore
 /// Sends a key to whatever has it first: an overlay, a prompt, a form, else the keymap.
 enum KeyRouter {
     static func route(_ state: inout AppState, _ key: Key) -> [Effect] {
+        state.lastInput = state.now
+        if state.locked { return LockScreen.key(&state, key) }
         if let overlay = state.overlay { return overlayKey(&state, overlay, key) }
         if state.prompt != nil { return PromptKeys.handle(&state, key) }
         if state.form != nil { return formKey(&state, key) }

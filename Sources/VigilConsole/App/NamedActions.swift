@@ -6,8 +6,8 @@ import VigilCore
 enum NamedActions {
     static func run(_ state: inout AppState, _ name: ActionName) -> [Effect] {
         if name.writes && !state.canWrite {
-            let role = state.user?.role.rawValue ?? "not on the roster"
-            state.message = StatusMessage("\(state.session.user) is \(role): read-only, \(name.rawValue) is not available", isError: true)
+            let who = state.user.map { "\(state.session.user) is \($0.role.withArticle)" } ?? "\(state.session.user) is not on the roster"
+            state.message = StatusMessage("read-only: only an officer or a supervisor may \(name.rawValue) (\(who))", isError: true)
             return []
         }
         let layout = ConsoleLayout(state)
@@ -86,6 +86,12 @@ enum NamedActions {
                 return []
             }
             state.form = FormFactory.views(state.desk, user: state.session.user)
+        case .lock: return LockScreen.lock(&state)
+        case .panic: return [.panic]
+        case .privacy:
+            state.privacy.toggle()
+            state.message = StatusMessage(state.privacy ? "privacy on: real names, contacts and places masked" : "privacy off")
+        case .reveal: return Privacy.startReveal(&state)
         case .queueMine: open(&state, .mine)
         case .queueNew: open(&state, .new)
         case .queueOverdue: open(&state, .overdue)

@@ -19,6 +19,7 @@ public enum Reducer {
             // Clocks cross deadlines as time passes: re-sort once a minute, not on every tick.
             if minuteChanged { state.refreshLists() }
             effects = []
+            effects += LockScreen.idle(&state)
             if state.presenceAnnounced.map({ now.timeIntervalSince($0) >= 2 }) ?? true {
                 state.presenceAnnounced = now
                 effects.append(.announcePresence(reportID: state.selectedReport?.id))
@@ -34,6 +35,8 @@ public enum Reducer {
         case .commandSucceeded(let message, let desk):
             state.form = nil
             state.marked = []
+            // Reload the history even when the report's version did not move (a reveal changes no field).
+            state.history = nil
             state.desk = desk
             state.refreshLists()
             state.message = StatusMessage(message)
@@ -45,6 +48,8 @@ public enum Reducer {
                 if failure.isConflict { ConflictResolution.offer(&state, failure: failure) }
             }
             effects = []
+        case .unlockChecked(let ok):
+            effects = LockScreen.unlocked(&state, ok)
         case .presenceChanged(let viewers):
             state.viewers = viewers.mapValues { $0.filter { $0 != state.session.user } }.filter { !$0.value.isEmpty }
             effects = []

@@ -11,6 +11,9 @@ public final class ConsoleApp {
     private let runner: EffectRunner
     private let clock: () -> Date
 
+    /// Checks a passphrase typed on the lock screen; given by the executable, which knows how keys are read.
+    public var unlock: (String) -> Bool = { _ in false }
+
     public init(store: SQLiteStore, session: Session, backend: any TerminalBackend, keymap: Keymap, clock: @escaping () -> Date) {
         let size = backend.size()
         self.state = AppState(desk: store.state, session: session, now: clock(), width: size.width, height: size.height, keymap: keymap)
@@ -62,6 +65,12 @@ public final class ConsoleApp {
                     let size = backend.size()
                     queue.append(.resize(width: size.width, height: size.height))
                 case .quit: break
+                case .panic:
+                    backend.panic()
+                    state.shouldQuit = true
+                    return
+                case .unlock(let passphrase):
+                    queue.append(.unlockChecked(unlock(passphrase)))
                 case .editExternally(let fieldID, let text):
                     queue.append(.editorFinished(fieldID: fieldID, text: backend.editExternally(text)))
                 }

@@ -13,4 +13,6 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Leaves the screen, lets the user edit `text` in `$EDITOR`, comes back; nil when nothing was saved.
     func editExternally(_ text: String) -> String?
+    /// Clears the screen and the scrollback and leaves the alternate screen, for the panic key; the app then exits.
+    func panic()
 }

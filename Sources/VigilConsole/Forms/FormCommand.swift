@@ -65,6 +65,9 @@ extension FormState {
         case .comment(let id):
             guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
             return .success((.comment(id: id, text: value("text")), "comment added to \(id)"))
+        case .reveal(let id):
+            guard errors.isEmpty, let field = ReportField(name: value("field")) else { return .failure(ValidationFailure(errors)) }
+            return .success((.reveal(id: id, field: field), "\(field.label) revealed; the reveal is in the history"))
         case .views:
             return .failure(ValidationFailure([FieldError(field: "view", message: "a view is shown, not saved")]))
         case .label(let id):

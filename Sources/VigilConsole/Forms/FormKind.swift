@@ -14,12 +14,13 @@ public enum FormKind: Sendable, Equatable {
     case label(String)
     /// Pick a saved view to show.
     case views
+    case reveal(String)
     case linkDuplicate(String)
 
     public var reportID: String? {
         switch self {
         case .intake, .views: nil
-        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id), .label(let id), .linkDuplicate(let id): id
+        case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id), .label(let id), .linkDuplicate(let id), .reveal(let id): id
         }
     }
 
@@ -27,6 +28,7 @@ public enum FormKind: Sendable, Equatable {
         switch self {
         case .intake: "New report"
         case .views: "Saved views"
+        case .reveal(let id): "Reveal a masked field of \(id)"
         case .edit(let id): "Edit \(id)"
         case .assess(let id): "Assess risk: \(id)"
         case .escalate(let id): "Escalate \(id)"

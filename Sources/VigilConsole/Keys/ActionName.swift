@@ -40,6 +40,14 @@ public enum ActionName: String, CaseIterable, Sendable {
     case linkDuplicate = "link-duplicate"
     /// Pick a saved view.
     case views
+    /// Replace the screen with a neutral lock screen until the passphrase is given.
+    case lock
+    /// Clear the screen and scrollback and exit at once.
+    case panic
+    /// Mask or show real names, contacts and exact places.
+    case privacy
+    /// Reveal one masked field of the report (recorded in its history).
+    case reveal
 
     /// One line of help text.
     public var help: String {
@@ -98,6 +106,10 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .label: "set the TLP sharing label"
         case .linkDuplicate: "link as a duplicate of another report"
         case .views: "saved views (:save NAME, :save-shared NAME, :delete-view NAME)"
+        case .lock: "lock the screen now (it also locks when idle)"
+        case .panic: "panic: clear the screen and scrollback and exit at once"
+        case .privacy: "privacy mode on/off: mask real names, contacts and places"
+        case .reveal: "reveal a masked field (recorded in the history)"
         }
     }
 

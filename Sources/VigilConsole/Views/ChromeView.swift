@@ -23,13 +23,13 @@ enum ChromeView {
         var x = rect.x
         let help = "? help "
         var tabs = Screen.allCases.map { screen in
-            Tab(key: state.keymap.label(for: screen == .triage ? .triage : screen == .queue ? .queue : .stats).split(separator: "/").first.map(String.init) ?? "",
+            Tab(key: state.keymap.keys(for: screen == .triage ? .triage : screen == .queue ? .queue : .stats).first?.name ?? "",
                 title: screen.title, count: screen == .queue ? state.queue.rows.count : nil,
                 current: screen == state.screen && (screen != .triage || state.activeQueue == nil), overdue: false)
         }
         // The standing queues, with their counts, one key each.
         tabs += WorkQueue.allCases.map { queue in
-            Tab(key: state.keymap.label(for: queue.action).split(separator: "/").first.map(String.init) ?? "",
+            Tab(key: state.keymap.keys(for: queue.action).first?.name ?? "",
                 title: queue.title, count: state.queueCounts[queue], current: state.screen == .triage && state.activeQueue == queue,
                 overdue: (queue == .overdue || queue == .reassess) && (state.queueCounts[queue] ?? 0) > 0)
         }
@@ -76,7 +76,7 @@ enum ChromeView {
             ? [.filter, .open, .take, .assess, .escalate, .approve, .comment, .new, .queue, .quit]
             : [.filter, .open, .search, .queue, .stats, .quit]
         for action in actions {
-            hints.append(state.keymap.label(for: action).split(separator: "/").first.map(String.init) ?? "", role: .key)
+            hints.append(state.keymap.keys(for: action).first?.name ?? ":" + action.rawValue, role: .key)
             hints.append(" \(action.rawValue)  ", role: .dim)
         }
         grid.put(hints, at: rect.x, y: rect.y, maxWidth: rect.width)

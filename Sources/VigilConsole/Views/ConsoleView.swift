@@ -4,6 +4,7 @@ import VigilCore
 /// `render(state) -> Grid`: the whole screen as a pure function of the state.
 public enum ConsoleView {
     public static func render(_ state: AppState) -> Grid {
+        if state.locked { return LockScreen.render(state) }
         var grid = Grid(width: max(state.width, 0), height: max(state.height, 0))
         if state.isTooSmall {
             tooSmall(&grid, state: state)

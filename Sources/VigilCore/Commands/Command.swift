@@ -23,6 +23,8 @@ public indirect enum Command: Sendable, Equatable {
     case unlink(id: String, target: String)
     /// Records that a suggested duplicate is a different case.
     case dismissDuplicate(id: String, target: String)
+    /// Show a masked field on screen; the reveal is recorded.
+    case reveal(id: String, field: ReportField)
     /// A command made from a form opened at `version` of its report: refused as a conflict if the report changed.
     case expecting(version: Int64, Command)
     case close(id: String, reason: String, duplicateOf: String?)
@@ -45,6 +47,7 @@ public indirect enum Command: Sendable, Equatable {
         case .link(_, let target, let kind): .link(id: id, target: target, kind: kind)
         case .unlink(_, let target): .unlink(id: id, target: target)
         case .dismissDuplicate(_, let target): .dismissDuplicate(id: id, target: target)
+        case .reveal(_, let field): .reveal(id: id, field: field)
         case .close(_, let reason, let duplicateOf): .close(id: id, reason: reason, duplicateOf: duplicateOf)
         case .reopen(_, let note): .reopen(id: id, note: note)
         // A bulk action is checked against the state it is confirmed in, not a form's version.
@@ -59,7 +62,7 @@ public indirect enum Command: Sendable, Equatable {
         case .expecting(_, let command): command.reportID
         case .edit(let id, _, _), .take(let id), .assign(let id, _), .assess(let id, _), .escalate(let id, _, _),
              .decide(let id, _, _), .respond(let id, _), .monitor(let id, _), .retriage(let id, _),
-             .comment(let id, _), .link(let id, _, _), .unlink(let id, _), .dismissDuplicate(let id, _), .close(let id, _, _), .reopen(let id, _):
+             .comment(let id, _), .link(let id, _, _), .unlink(let id, _), .dismissDuplicate(let id, _), .reveal(let id, _), .close(let id, _, _), .reopen(let id, _):
             id
         }
     }

@@ -37,7 +37,10 @@ public struct Decider: Sendable {
             try checkUser(user)
             return [PendingEvent(reportID: nil, body: .userChanged(user))]
         case .changeSettings(var settings):
-            try requireAdmin(me, "change the desk map or clocks")
+            try requireAdmin(me, "change the desk map, clocks or lock timeout")
+            if let lock = settings.lockAfter, !(30...86_400).contains(lock) {
+                throw .invalid(ValidationFailure([FieldError(field: "lock_after", message: "\(Int(lock)) s is outside 30 s .. 24 h")]))
+            }
             if let map = settings.deskMap {
                 // Keys are stored as canonical codes: the fold looks overrides up by `IN`, never by `in`.
                 var canonical: [String: String] = [:]
@@ -188,6 +191,14 @@ public struct Decider: Sendable {
                 throw .conflict("\(id) changed since you opened the form (event \(report.version) at \(Timestamp.minute(last))); review and save again, or drop your changes")
             }
             return events
+        case .reveal(let id, let field):
+            // Reading is everyone's (auditors too), within an officer's desks; the reveal itself is what is kept.
+            let report = try existing(id)
+            if me.role == .officer && !me.covers(desk: report.desk) {
+                throw .refused("\(me.name) covers other desks; \(id) is on the \(state.vocabularies.desks.label(report.desk)) desk")
+            }
+            guard field.isSensitive else { throw .refused("\(field.name) is not masked") }
+            return [PendingEvent(reportID: id, body: .fieldRevealed(field: field))]
         case .dismissDuplicate(let id, let target):
             let report = try reportInScope(id, me, "dismiss duplicates of")
             _ = try existing(target)

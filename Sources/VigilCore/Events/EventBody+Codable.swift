@@ -15,6 +15,7 @@ extension EventBody {
     private struct Closed: Codable { var reason: String; var duplicateOf: String? }
     private struct Note: Codable { var note: String }
     private struct ViewName: Codable { var name: String; var owner: String? }
+    private struct Revealed: Codable { var field: ReportField }
 
     /// The payload bytes (JSON with sorted keys, so equal bodies give equal bytes).
     public func payload() throws -> Data {
@@ -39,6 +40,7 @@ extension EventBody {
         case .unlinked(let target), .duplicateDismissed(let target): return try encoder.encode(Target(target: target))
         case .reportClosed(let reason, let duplicateOf): return try encoder.encode(Closed(reason: reason, duplicateOf: duplicateOf))
         case .reportReopened(let note): return try encoder.encode(Note(note: note))
+        case .fieldRevealed(let field): return try encoder.encode(Revealed(field: field))
         }
     }
 
@@ -81,6 +83,7 @@ extension EventBody {
             let closed = try decode(Closed.self)
             self = .reportClosed(reason: closed.reason, duplicateOf: closed.duplicateOf)
         case "report.reopened": self = .reportReopened(note: try decode(Note.self).note)
+        case "report.field_revealed": self = .fieldRevealed(field: try decode(Revealed.self).field)
         default: throw EventDecodingError.unknownKind(kind)
         }
     }

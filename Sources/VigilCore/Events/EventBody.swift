@@ -18,6 +18,8 @@ public enum EventBody: Sendable, Equatable {
     case unlinked(target: String)
     /// An officer looked at a suggested duplicate and decided it is a different case.
     case duplicateDismissed(target: String)
+    /// Someone revealed a masked field (a real name, a contact, an exact place) on screen.
+    case fieldRevealed(field: ReportField)
     case reportClosed(reason: String, duplicateOf: String?)
     case reportReopened(note: String)
 
@@ -26,10 +28,13 @@ public enum EventBody: Sendable, Equatable {
         /// Country code -> desk code, replacing the default map for those countries.
         public var deskMap: [String: String]?
         public var clocks: ClockTable?
+        /// Seconds of inactivity after which a console locks itself.
+        public var lockAfter: Double?
 
-        public init(deskMap: [String: String]? = nil, clocks: ClockTable? = nil) {
+        public init(deskMap: [String: String]? = nil, clocks: ClockTable? = nil, lockAfter: Double? = nil) {
             self.deskMap = deskMap
             self.clocks = clocks
+            self.lockAfter = lockAfter
         }
     }
 
@@ -53,6 +58,7 @@ public enum EventBody: Sendable, Equatable {
         case .linked: "report.linked"
         case .unlinked: "report.unlinked"
         case .duplicateDismissed: "report.duplicate_dismissed"
+        case .fieldRevealed: "report.field_revealed"
         case .reportClosed: "report.closed"
         case .reportReopened: "report.reopened"
         }

@@ -8,6 +8,7 @@ public enum EventSummary {
             var parts: [String] = []
             if let map = settings.deskMap { parts.append("desk map for " + map.keys.sorted().joined(separator: ", ")) }
             if settings.clocks != nil { parts.append("clock table") }
+            if let lock = settings.lockAfter { parts.append("lock after \(Int(lock)) s") }
             return "changed " + parts.joined(separator: " and ")
         case .viewSaved(let view): return "saved the \(view.owner == nil ? "store-wide" : "personal") view '\(view.name)': \(view.filter)"
         case .viewDeleted(let name, let owner): return "deleted the \(owner == nil ? "store-wide" : "personal") view '\(name)'"
@@ -29,6 +30,7 @@ public enum EventSummary {
         case .commented(let text): return "commented: \(short(text))"
         case .linked(let kind, let target): return "linked \(kind.rawValue) \(target)"
         case .unlinked(let target): return "unlinked \(target)"
+        case .fieldRevealed(let field): return "revealed \(field.name) on screen"
         case .duplicateDismissed(let target): return "dismissed \(target) as a suggested duplicate (a different case)"
         case .reportClosed(let reason, let duplicateOf): return "closed: \(reason)" + (duplicateOf.map { " of \($0)" } ?? "")
         case .reportReopened(let note): return "reopened (closed -> in_triage)" + (note.isEmpty ? "" : ": \(note)")

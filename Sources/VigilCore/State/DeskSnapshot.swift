@@ -6,12 +6,13 @@ public struct DeskSnapshot: Codable, Sendable {
     public var deskOverrides: [String: String]
     public var clocks: ClockTable
     public var views: [SavedView] = []
+    public var lockAfter: Double = 300
 }
 
 extension DeskState {
     public func snapshot() -> DeskSnapshot {
         DeskSnapshot(head: head, reports: reports, users: users.values.sorted { $0.name < $1.name },
-                     deskOverrides: deskOverrides, clocks: clocks, views: views)
+                     deskOverrides: deskOverrides, clocks: clocks, views: views, lockAfter: lockAfter)
     }
 
     /// Restores a state from a snapshot; applying later events continues from `snapshot.head`.

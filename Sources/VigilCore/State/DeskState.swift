@@ -12,6 +12,8 @@ public struct DeskState: Sendable {
     /// Desk map overrides on top of the vocabulary's defaults.
     public private(set) var deskOverrides: [String: String] = [:]
     public private(set) var clocks: ClockTable
+    /// Seconds of inactivity after which a console locks (default five minutes).
+    public private(set) var lockAfter: Double = 300
     /// Saved views, personal and store-wide, in the order they were first saved.
     public private(set) var views: [SavedView] = []
     /// The seq of the last event applied; 0 for an empty log.
@@ -31,6 +33,7 @@ public struct DeskState: Sendable {
         deskOverrides = snapshot.deskOverrides
         clocks = snapshot.clocks
         views = snapshot.views
+        lockAfter = snapshot.lockAfter
         head = snapshot.head
         position = [:]
         position.reserveCapacity(reports.count)
@@ -94,6 +97,7 @@ public struct DeskState: Sendable {
                 for index in reports.indices { reports[index].desk = desk(for: reports[index].fields) }
             }
             if let clocks = settings.clocks { self.clocks = clocks }
+            if let lock = settings.lockAfter { lockAfter = lock }
             rebuildKeys()
         case .reportCreated(let id, let fields):
             guard position[id] == nil else { throw FoldError(seq: event.seq, problem: "report \(id) already exists") }
@@ -103,6 +107,11 @@ public struct DeskState: Sendable {
             keys.append(ReportKeys(report, vocabularies: vocabularies, clocks: clocks))
             if let (year, number) = ReportID.parse(id) { lastNumber[year] = max(lastNumber[year] ?? 0, number) }
             if !fields.externalID.isEmpty { externalIDs[fields.externalID] = id }
+        case .fieldRevealed:
+            // Recorded for the history, but it changes nothing in the report (nor its version, which forms check).
+            guard let id = event.reportID, position[id] != nil else {
+                throw FoldError(seq: event.seq, problem: "event \(event.body.kind) names unknown report \(event.reportID ?? "-")")
+            }
         default:
             guard let id = event.reportID, let index = position[id] else {
                 throw FoldError(seq: event.seq, problem: "event \(event.body.kind) names unknown report \(event.reportID ?? "-")")
@@ -169,7 +178,7 @@ public struct DeskState: Sendable {
         case .reportReopened:
             report.status = .inTriage
             report.closure = nil
-        case .userAdded, .userChanged, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted:
+        case .userAdded, .userChanged, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted, .fieldRevealed:
             break
         }
         reports[index] = report

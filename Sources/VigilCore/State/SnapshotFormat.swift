@@ -4,7 +4,7 @@ import Foundation
 /// Ten times faster to read than Codable's JSON, which is what keeps opening a large store quick.
 public enum SnapshotFormat {
     static let magic: [UInt8] = Array("VGSN".utf8)
-    static let version: UInt8 = 3
+    static let version: UInt8 = 4
 
     public static func encode(_ snapshot: DeskSnapshot) -> Data {
         var w = BinaryWriter()
@@ -28,6 +28,7 @@ public enum SnapshotFormat {
             w.byte(UInt8(Role.allCases.firstIndex(of: user.role)!))
             w.strings(user.desks)
         }
+        w.double(snapshot.lockAfter)
         w.int(snapshot.views.count)
         for view in snapshot.views {
             w.string(view.name); w.string(view.filter); w.string(view.sort); w.optional(view.owner) { $0.string($1) }
@@ -58,6 +59,7 @@ public enum SnapshotFormat {
         for _ in 0..<(try r.count()) {
             users.append(User(name: try r.string(), role: try pick(Role.allCases, &r), desks: try r.strings()))
         }
+        let lockAfter = try r.double()
         var views: [SavedView] = []
         for _ in 0..<(try r.count()) {
             views.append(SavedView(name: try r.string(), filter: try r.string(), sort: try r.string(), owner: try r.optional { try $0.string() }))
@@ -67,7 +69,7 @@ public enum SnapshotFormat {
         reports.reserveCapacity(count)
         for _ in 0..<count { reports.append(try read(&r)) }
         guard r.isAtEnd else { throw BinaryReader.Malformed(offset: r.offset) }
-        return DeskSnapshot(head: head, reports: reports, users: users, deskOverrides: overrides, clocks: ClockTable(limits: limits), views: views)
+        return DeskSnapshot(head: head, reports: reports, users: users, deskOverrides: overrides, clocks: ClockTable(limits: limits), views: views, lockAfter: lockAfter)
     }
 
     private static func pick<T>(_ cases: [T], _ r: inout BinaryReader) throws -> T {

@@ -65,5 +65,6 @@ enum ConsoleBench {
         func setMouse(enabled: Bool) {}
         func suspend() {}
         func editExternally(_ text: String) -> String? { nil }
+        func panic() {}
     }
 }

@@ -22,8 +22,11 @@ enum ConsoleLauncher {
         let backend = NcursesBackend(theme: monochrome ? .monochrome : .colour, useColour: !monochrome)
         try backend.start()
         defer { backend.stop() }
-        let session = Session(user: actor, storePath: store.path, unicode: backend.isUTF8)
+        let session = Session(user: actor, storePath: store.path, unicode: backend.isUTF8, sealed: store.isSealed)
         let app = ConsoleApp(store: store, session: session, backend: backend, keymap: keymap, clock: { Date() })
+        // The lock screen's passphrase is checked the way opening checks it: by unwrapping the user's key.
+        let path = store.path
+        app.unlock = { typed in (try? SQLiteStore.unlock(at: path, user: actor, passphrase: Passphrase(typed))) != nil }
         app.run()
     }
 }

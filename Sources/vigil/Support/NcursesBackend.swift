@@ -36,6 +36,14 @@ final class NcursesBackend: TerminalBackend {
 
     func suspend() { terminal.suspend() }
 
+    /// Panic: leave curses (and the alternate screen), then clear the visible screen and the scrollback, so the
+    /// terminal shows an ordinary empty prompt; the caller exits at once.
+    func panic() {
+        terminal.stop()
+        let clear = Array("\u{1B}[H\u{1B}[2J\u{1B}[3J".utf8)
+        _ = clear.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+    }
+
     func editExternally(_ text: String) -> String? {
         terminal.stop()
         defer {
