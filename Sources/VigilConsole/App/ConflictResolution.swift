@@ -11,7 +11,7 @@ enum ConflictResolution {
             .map { "\($0.actor): \(EventSummary.describe($0))" }
         let what = changes.isEmpty ? "event \(report.version)" : changes.joined(separator: "; ")
         form.expectedVersion = report.version
-        form.formError = failure.message + ". Since you opened this form: \(what). C-s re-applies your values; Esc drops them."
+        form.formError = failure.message + ". Since you opened this form: \(what). C-s re-applies your values; Esc (then y) drops them."
         state.form = form
         state.message = StatusMessage(form.formError ?? failure.message, isError: true)
         // The history shown must include the other change.

@@ -7,7 +7,10 @@ enum NamedActions {
     static func run(_ state: inout AppState, _ name: ActionName) -> [Effect] {
         if name.writes && !state.canWrite {
             let who = state.user.map { "\(state.session.user) is \($0.role.withArticle)" } ?? "\(state.session.user) is not on the roster"
-            state.message = StatusMessage("read-only: only an officer or a supervisor may \(name.rawValue) (\(who))", isError: true)
+            // Name the role the workflow table gives the move (approve, return, reopen, assign: supervisors).
+            let supervisorsOnly: Set<ActionName> = [.approve, .return, .reopen, .assign]
+            let may = supervisorsOnly.contains(name) ? "a supervisor" : "an officer or a supervisor"
+            state.message = StatusMessage("read-only: only \(may) may \(name.rawValue) (\(who))", isError: true)
             return []
         }
         let layout = ConsoleLayout(state)

@@ -6,12 +6,13 @@ import VigilStore
 /// `vigil settings`: a store's own desk map and clocks, on top of the defaults in Resources/ (admins).
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Override the desk map or the clock table of this store (admins).",
+        commandName: "settings", abstract: "Override the desk map, the clock table or the lock timeout of this store (admins).",
         discussion: "Without options, prints the store's clocks and its desk map overrides.")
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .customLong("desk"), help: "CC=DESK: put a country on another desk; repeatable.") var desks: [String] = []
     @Option(help: "A clock table file in the format of Resources/clocks.tsv.") var clocks: String?
+    @Option(help: "Seconds of inactivity after which a console locks (30 .. 86400).") var lockAfter: Double?
 
     func run() throws {
         let store = try storeOptions.open()
@@ -32,16 +33,17 @@ struct SettingsCommand: ParsableCommand {
                 throw CLIError.user("\(error)")
             }
         }
-        if map.isEmpty && table == nil {
+        if map.isEmpty && table == nil && lockAfter == nil {
             for level in RiskLevel.allCases.reversed() {
                 let limits = store.state.clocks[level]
                 Output.line("\(level.rawValue)\tacknowledge \(ClockTable.Duration.format(limits.acknowledge))\tdecision \(ClockTable.Duration.format(limits.decision))\treassess \(ClockTable.Duration.format(limits.reassess))")
             }
+            Output.line("lock after\t\(Int(store.state.lockAfter)) s")
             for (country, desk) in store.state.deskOverrides.sorted(by: { $0.key < $1.key }) { Output.line("\(country)\t\(desk)") }
             return
         }
-        let settings = EventBody.Settings(deskMap: map.isEmpty ? nil : map, clocks: table)
+        let settings = EventBody.Settings(deskMap: map.isEmpty ? nil : map, clocks: table, lockAfter: lockAfter)
         try guarded { try store.perform(.changeSettings(settings), as: Environment.actor, now: Environment.now) }
-        Output.line("settings changed" + (map.isEmpty ? "" : ": \(map.count) countr\(map.count == 1 ? "y" : "ies") moved") + (table == nil ? "" : "; clock table replaced"))
+        Output.line("settings changed" + (map.isEmpty ? "" : ": \(map.count) countr\(map.count == 1 ? "y" : "ies") moved") + (table == nil ? "" : "; clock table replaced") + (lockAfter.map { "; consoles lock after \(Int($0)) s" } ?? ""))
     }
 }

@@ -92,10 +92,11 @@ struct ConsoleScreen: CustomStringConvertible {
     var listedIDs: [String] { list?.rows.compactMap(ConsoleScreen.leadingID) ?? [] }
 
     /// The list's row of report `id`, if it is on screen.
-    /// Rows start with a mark column (`*` when marked for a bulk action), then the id.
+    /// Rows start with a mark column (`*` when marked for a bulk action, `@` when someone else has it open), then
+    /// the id.
     func row(of id: String) -> String? { list?.rows.first { ConsoleScreen.unmarked($0).hasPrefix(id + " ") } }
 
-    static func unmarked(_ row: String) -> String { String(row.drop { $0 == " " || $0 == "*" }) }
+    static func unmarked(_ row: String) -> String { String(row.drop { $0 == " " || $0 == "*" || $0 == "@" }) }
 
     /// The report the detail box shows (the id its first row starts with).
     var detailID: String? { box("Detail")?.rows.first.flatMap(ConsoleScreen.leadingID) }
