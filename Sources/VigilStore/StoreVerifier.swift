@@ -38,6 +38,10 @@ extension SQLiteStore {
                         throw StoreError.damaged(path: path, seq: count + 1, reason: "event \(count + 1) is missing (the next one is \(stored.seq))")
                     }
                     let event = try decodeChecked(stored, previousHash: previous)
+                    // The chain proves the log was not changed; this proves each change was allowed when made.
+                    if let problem = EventAuthorization.problem(event, before: fold) {
+                        throw StoreError.damaged(path: path, seq: stored.seq, reason: "not allowed: \(problem)")
+                    }
                     do {
                         try fold.apply(event)
                     } catch {
