@@ -6,6 +6,8 @@ public indirect enum Command: Sendable, Equatable {
     /// Save a named filter and sort: personal (owner set to the actor) or store-wide (owner nil).
     case saveView(SavedView)
     case deleteView(name: String, shared: Bool)
+    /// Record that reports were exported.
+    case recordExport(EventBody.Export)
     /// Field values as text (typed, imported or from the command line); validated by the decider.
     case create([ReportField: String])
     /// New values for some fields; `expectedVersion` guards against overwriting a change made meanwhile.
@@ -33,7 +35,7 @@ public indirect enum Command: Sendable, Equatable {
     /// The same command about another report: how a bulk action applies one form to every marked report.
     public func retargeted(to id: String) -> Command {
         switch self {
-        case .addUser, .changeUser, .changeSettings, .create, .saveView, .deleteView: self
+        case .addUser, .changeUser, .changeSettings, .create, .saveView, .deleteView, .recordExport: self
         case .edit(_, let values, _): .edit(id: id, values: values, expectedVersion: nil)
         case .take: .take(id: id)
         case .assign(_, let to): .assign(id: id, to: to)
@@ -58,7 +60,7 @@ public indirect enum Command: Sendable, Equatable {
     /// The report the command is about, if any.
     public var reportID: String? {
         switch self {
-        case .addUser, .changeUser, .changeSettings, .create, .saveView, .deleteView: nil
+        case .addUser, .changeUser, .changeSettings, .create, .saveView, .deleteView, .recordExport: nil
         case .expecting(_, let command): command.reportID
         case .edit(let id, _, _), .take(let id), .assign(let id, _), .assess(let id, _), .escalate(let id, _, _),
              .decide(let id, _, _), .respond(let id, _), .monitor(let id, _), .retriage(let id, _),

@@ -52,6 +52,15 @@ public struct Decider: Sendable {
                 settings.deskMap = canonical
             }
             return [PendingEvent(reportID: nil, body: .settingsChanged(settings))]
+        case .recordExport(let export):
+            guard me.role != .auditor else { throw .refused("an auditor reads in the console and exports nothing (\(me.name) is an auditor)") }
+            if export.forcedReason != nil {
+                guard me.role == .supervisor || me.role == .admin else {
+                    throw .refused("only a supervisor or an admin may export red-TLP or internal-only reports (\(me.name) is \(me.role.withArticle))")
+                }
+                try requireText(export.forcedReason ?? "", field: "reason", purpose: "forcing withheld reports out needs a reason")
+            }
+            return [PendingEvent(reportID: nil, body: .exportMade(export))]
         case .saveView(var view):
             guard me.role != .auditor else { throw .refused("an auditor reads and changes nothing, views included") }
             if view.owner == nil {

@@ -26,6 +26,7 @@ extension EventBody {
         case .userAdded(let user), .userChanged(let user): return try encoder.encode(user)
         case .settingsChanged(let settings): return try encoder.encode(settings)
         case .viewSaved(let view): return try encoder.encode(view)
+        case .exportMade(let export): return try encoder.encode(export)
         case .viewDeleted(let name, let owner): return try encoder.encode(ViewName(name: name, owner: owner))
         case .reportCreated(let id, let fields): return try encoder.encode(Created(id: id, fields: fields))
         case .reportEdited(let changes): return try encoder.encode(Edited(changes: changes))
@@ -54,6 +55,7 @@ extension EventBody {
         case "user.changed": self = .userChanged(try decode(User.self))
         case "settings.changed": self = .settingsChanged(try decode(Settings.self))
         case "view.saved": self = .viewSaved(try decode(SavedView.self))
+        case "export.made": self = .exportMade(try decode(Export.self))
         case "view.deleted":
             let view = try decode(ViewName.self)
             self = .viewDeleted(name: view.name, owner: view.owner)

@@ -4,6 +4,9 @@ public enum EventBody: Sendable, Equatable {
     case userChanged(User)
     case settingsChanged(Settings)
     case viewSaved(SavedView)
+    /// Reports left the store in an export: how many, which filter, whether pseudonymised, and why withheld
+    /// reports were included if they were.
+    case exportMade(Export)
     case viewDeleted(name: String, owner: String?)
     case reportCreated(id: String, fields: ReportFields)
     case reportEdited(changes: [FieldChange])
@@ -22,6 +25,24 @@ public enum EventBody: Sendable, Equatable {
     case fieldRevealed(field: ReportField)
     case reportClosed(reason: String, duplicateOf: String?)
     case reportReopened(note: String)
+
+    /// What an export took out of the store.
+    public struct Export: Codable, Sendable, Equatable {
+        public var count: Int
+        public var filter: String
+        public var format: String
+        public var pseudonymised: Bool
+        /// Set when red-TLP or internal-only reports were included on purpose.
+        public var forcedReason: String?
+
+        public init(count: Int, filter: String, format: String, pseudonymised: Bool, forcedReason: String?) {
+            self.count = count
+            self.filter = filter
+            self.format = format
+            self.pseudonymised = pseudonymised
+            self.forcedReason = forcedReason
+        }
+    }
 
     /// Store-wide settings a store may override: the desk map and the clock table.
     public struct Settings: Codable, Sendable, Equatable {
@@ -45,6 +66,7 @@ public enum EventBody: Sendable, Equatable {
         case .userChanged: "user.changed"
         case .settingsChanged: "settings.changed"
         case .viewSaved: "view.saved"
+        case .exportMade: "export.made"
         case .viewDeleted: "view.deleted"
         case .reportCreated: "report.created"
         case .reportEdited: "report.edited"

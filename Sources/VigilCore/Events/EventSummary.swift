@@ -10,6 +10,10 @@ public enum EventSummary {
             if settings.clocks != nil { parts.append("clock table") }
             if let lock = settings.lockAfter { parts.append("lock after \(Int(lock)) s") }
             return "changed " + parts.joined(separator: " and ")
+        case .exportMade(let export):
+            return "exported \(export.count) report(s) as \(export.format)\(export.pseudonymised ? ", pseudonymised" : "")"
+                + (export.filter.isEmpty ? "" : " (filter: \(export.filter))")
+                + (export.forcedReason.map { "; withheld reports included because: \($0)" } ?? "")
         case .viewSaved(let view): return "saved the \(view.owner == nil ? "store-wide" : "personal") view '\(view.name)': \(view.filter)"
         case .viewDeleted(let name, let owner): return "deleted the \(owner == nil ? "store-wide" : "personal") view '\(name)'"
         case .reportCreated(let id, let fields): return "recorded \(id): \(fields.title)"

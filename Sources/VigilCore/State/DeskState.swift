@@ -91,6 +91,8 @@ public struct DeskState: Sendable {
             }
         case .viewDeleted(let name, let owner):
             views.removeAll { $0.name == name && $0.owner == owner }
+        case .exportMade:
+            break
         case .settingsChanged(let settings):
             if let map = settings.deskMap {
                 for (country, desk) in map { deskOverrides[country] = desk }
@@ -178,7 +180,7 @@ public struct DeskState: Sendable {
         case .reportReopened:
             report.status = .inTriage
             report.closure = nil
-        case .userAdded, .userChanged, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted, .fieldRevealed:
+        case .userAdded, .userChanged, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted, .fieldRevealed, .exportMade:
             break
         }
         reports[index] = report

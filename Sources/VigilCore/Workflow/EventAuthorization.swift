@@ -17,6 +17,12 @@ public enum EventAuthorization {
         case .viewDeleted(_, let owner):
             if owner == nil { return [.supervisor, .admin].contains(user.role) ? nil : "only a supervisor or an admin may delete a store-wide view" }
             return owner == user.name ? nil : "a personal view deleted by someone else"
+        case .exportMade(let export):
+            if user.role == .auditor { return "an auditor exports nothing" }
+            if export.forcedReason != nil && ![.supervisor, .admin].contains(user.role) {
+                return "only a supervisor or an admin may export withheld reports"
+            }
+            return nil
         case .reportCreated:
             return deskRole(user) ? nil : "only an officer or a supervisor may record reports (\(user.name) was \(user.role.withArticle))"
         default:

@@ -47,22 +47,45 @@ struct ImportCommand: ParsableCommand {
 
 /// `vigil export [FILTER...]`: CSV or JSON Lines of a filter's result, re-importable.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a filter's reports as CSV or JSON Lines.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export a filter's reports as CSV or JSON Lines; every export is recorded.",
+        discussion: """
+            --pseudonymise makes an export for partners: names become stable keyed pseudonyms, contacts, exact places             and narratives are dropped, country and desk kept; red-TLP and internal-only (or no-consent) reports are             withheld unless --force REASON (supervisors and admins), and the reason is recorded.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Filter terms.") var filter: [String] = []
     @Option(help: "csv or jsonl.") var format = "csv"
     @Option(help: "Write to this file (created private, 0600) instead of standard output.") var output: String?
+    @Flag(help: "Pseudonymise names and drop contacts, exact places and narratives.") var pseudonymise = false
+    @Option(help: "With --pseudonymise: include red-TLP and internal-only reports, for this recorded reason.") var force: String?
 
     func run() throws {
         guard let kind = ImportFormat(rawValue: format.lowercased()) else { throw CLIError.user("--format: '\(format)' is not csv or jsonl") }
+        if force != nil && !pseudonymise { throw CLIError.user("--force goes with --pseudonymise") }
         let store = try storeOptions.open()
         let now = Environment.now
         let parsed = try parseFilter(filter, state: store.state)
         let rows = ReportQuery.run(store.state, filter: parsed, sort: SortOrder(key: .id), context: store.context(now: now))
-        let reports = rows.map(\.report)
+        var reports = rows.map(\.report)
+        var withheld = 0
+        if pseudonymise {
+            if force == nil {
+                withheld = reports.filter { !Pseudonymiser.mayLeave($0) }.count
+                reports = reports.filter(Pseudonymiser.mayLeave)
+            }
+            let pseudonymiser = Pseudonymiser(key: try guarded { try store.pseudonymKey() })
+            reports = reports.map(pseudonymiser.pseudonymise)
+        }
+        // Recorded before anything is written: an export that cannot be recorded does not happen.
+        let record = EventBody.Export(count: reports.count, filter: parsed.text, format: kind.rawValue,
+                                      pseudonymised: pseudonymise, forcedReason: force)
+        try guarded { try store.perform(.recordExport(record), as: Environment.actor, now: now) }
         let text = kind == .csv ? Exporter.csv(reports: reports, clocks: store.state.clocks, now: now)
                                 : Exporter.jsonLines(reports: reports, clocks: store.state.clocks, now: now)
+        if withheld > 0 {
+            Output.error("withheld \(withheld) report(s) marked TLP:RED or internal-only; --force REASON includes them")
+        }
         guard let output else { Output.write(text); return }
         let path = Environment.absolute(output)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
