@@ -29,6 +29,15 @@ enum KeyRouter {
             default: state.overlay = nil
             }
             return []
+        case .info(let title, let lines, let scroll):
+            switch key {
+            case .character("j"), .down: state.overlay = .info(title: title, lines: lines, scroll: scroll + 1)
+            case .character("k"), .up: state.overlay = .info(title: title, lines: lines, scroll: max(scroll - 1, 0))
+            case .pageDown, .character(" "): state.overlay = .info(title: title, lines: lines, scroll: scroll + 10)
+            case .pageUp: state.overlay = .info(title: title, lines: lines, scroll: max(scroll - 10, 0))
+            default: state.overlay = nil
+            }
+            return []
         case .confirm(_, let yes):
             switch key {
             case .character("y"), .character("Y"):

@@ -4,6 +4,8 @@ import VigilCore
 public enum OverlayState: Sendable, Equatable {
     /// The help screen, scrolled to a line.
     case help(scroll: Int)
+    /// A read-only page (the roster, the desks, the clocks), scrolled to a line.
+    case info(title: String, lines: [String], scroll: Int)
     /// A yes/no question; `yes` is what happens on y.
     case confirm(question: String, yes: ConfirmedAction)
 }

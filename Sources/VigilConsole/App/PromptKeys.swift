@@ -58,7 +58,7 @@ enum PromptKeys {
     }
 
     /// Names the command prompt knows: every action, plus `filter TEXT`, `sort KEY` and `quit`.
-    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view"] }
+    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view", "users", "desks", "clocks", "add-user", "change-user"] }
 
     static func completions(for text: String) -> [String] {
         let word = text.split(separator: " ").first.map(String.init) ?? ""
@@ -86,6 +86,11 @@ enum PromptKeys {
         case "filter" where !argument.isEmpty:
             state.prompt = Prompt(kind: .filter, text: argument)
             return submit(&state, state.prompt!)
+        case "users", "desks", "clocks":
+            state.overlay = AdminPages.page(name, state: state)
+            return []
+        case "add-user", "change-user":
+            return AdminPages.userForm(&state, adding: name == "add-user")
         case "save", "save-shared":
             return SavedViews.save(&state, name: argument, shared: name == "save-shared")
         case "delete-view":

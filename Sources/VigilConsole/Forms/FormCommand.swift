@@ -68,6 +68,11 @@ extension FormState {
         case .reveal(let id):
             guard errors.isEmpty, let field = ReportField(name: value("field")) else { return .failure(ValidationFailure(errors)) }
             return .success((.reveal(id: id, field: field), "\(field.label) revealed; the reveal is in the history"))
+        case .user(let adding):
+            guard errors.isEmpty, let role = Role(rawValue: value("role")) else { return .failure(ValidationFailure(errors)) }
+            let user = User(name: value("name").trimmingCharacters(in: .whitespaces), role: role,
+                            desks: ReportField.splitList(value("desks")))
+            return .success((adding ? .addUser(user) : .changeUser(user), adding ? "added \(user.name) as \(role.rawValue)" : "changed \(user.name)"))
         case .views:
             return .failure(ValidationFailure([FieldError(field: "view", message: "a view is shown, not saved")]))
         case .label(let id):

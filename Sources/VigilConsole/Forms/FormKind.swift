@@ -15,11 +15,13 @@ public enum FormKind: Sendable, Equatable {
     /// Pick a saved view to show.
     case views
     case reveal(String)
+    /// Add a user to the roster, or change one's role and desks (admins).
+    case user(adding: Bool)
     case linkDuplicate(String)
 
     public var reportID: String? {
         switch self {
-        case .intake, .views: nil
+        case .intake, .views, .user: nil
         case .edit(let id), .assess(let id), .escalate(let id), .decide(let id, _), .close(let id), .comment(let id), .assign(let id), .duplicates(let id), .label(let id), .linkDuplicate(let id), .reveal(let id): id
         }
     }
@@ -28,6 +30,7 @@ public enum FormKind: Sendable, Equatable {
         switch self {
         case .intake: "New report"
         case .views: "Saved views"
+        case .user(let adding): adding ? "Add a user" : "Change a user"
         case .reveal(let id): "Reveal a masked field of \(id)"
         case .edit(let id): "Edit \(id)"
         case .assess(let id): "Assess risk: \(id)"

@@ -28,6 +28,11 @@ public enum ConsoleView {
         ChromeView.statusBar(&grid, layout.status, state: state)
         switch state.overlay {
         case .help(let scroll): HelpView.draw(&grid, state: state, scroll: scroll)
+        case .info(let title, let lines, let scroll):
+            let inner = Overlay.draw(&grid, width: min(state.width - 2, 100), height: state.height - 2, title: title,
+                                     border: ReportListView.border(state))
+            let styled = lines.map { StyledLine(TextSanitizer.clean($0)) } + [StyledLine(), StyledLine("any key closes; j/k scroll", role: .dim)]
+            TextView.draw(&grid, inner, lines: styled, top: min(scroll, max(styled.count - inner.height, 0)))
         case .confirm(let question, _):
             let width = min(max(DisplayWidth.of(question) + 4, 30), state.width - 2)
             let inner = Overlay.draw(&grid, width: width, height: 4, title: "Confirm", border: ReportListView.border(state))

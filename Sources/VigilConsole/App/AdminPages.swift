@@ -1,0 +1,67 @@
+import Foundation
+import VigilCore
+
+/// The admin's pages in the console: `:users`, `:desks`, `:clocks` (read), `:add-user` and `:change-user` (forms).
+enum AdminPages {
+    static func page(_ name: String, state: AppState) -> OverlayState {
+        let desk = state.desk
+        switch name {
+        case "users":
+            let lines = desk.users.values.sorted { $0.name < $1.name }.map { user in
+                "\(user.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
+                    + (user.desks.isEmpty ? "all desks" : user.desks.map { desk.vocabularies.desks.label($0) }.joined(separator: ", "))
+            }
+            return .info(title: "Users (:add-user, :change-user; admins)", lines: lines, scroll: 0)
+        case "desks":
+            var lines: [String] = []
+            for term in desk.vocabularies.desks.terms {
+                let countries = desk.vocabularies.countries.filter { desk.desk(forCountry: $0.code) == term.code }.map(\.code)
+                lines.append("\(term.label) (\(term.code)): \(countries.count) countries")
+                lines.append("    " + countries.joined(separator: " "))
+            }
+            if !desk.deskOverrides.isEmpty {
+                lines.append("")
+                lines.append("This store's changes to the default map: "
+                             + desk.deskOverrides.sorted { $0.key < $1.key }.map { "\($0.key) -> \($0.value)" }.joined(separator: ", "))
+            }
+            lines.append("")
+            lines.append("Change with: vigil settings --desk CC=DESK")
+            return .info(title: "Desks", lines: lines, scroll: 0)
+        default:
+            var lines = ["level       acknowledge  decision  reassess"]
+            for level in RiskLevel.allCases.reversed() {
+                let limits = desk.clocks[level]
+                lines.append(level.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+                             + ClockTable.Duration.format(limits.acknowledge).padding(toLength: 13, withPad: " ", startingAt: 0)
+                             + ClockTable.Duration.format(limits.decision).padding(toLength: 10, withPad: " ", startingAt: 0)
+                             + ClockTable.Duration.format(limits.reassess))
+            }
+            lines += ["", "Consoles lock after \(Int(desk.lockAfter)) s idle.", "",
+                      "Change with: vigil settings --clocks FILE --lock-after SECONDS"]
+            return .info(title: "Clocks", lines: lines, scroll: 0)
+        }
+    }
+
+    static func userForm(_ state: inout AppState, adding: Bool) -> [Effect] {
+        guard state.user?.role == .admin else {
+            state.message = StatusMessage("only an admin may \(adding ? "add" : "change") users (\(state.session.user) is \(state.user?.role.withArticle ?? "not on the roster"))", isError: true)
+            return []
+        }
+        if adding && state.session.sealed {
+            // A new user of a sealed store needs their own passphrase to wrap the data key: the CLI asks for it.
+            state.message = StatusMessage("on a sealed store, add users with `vigil user add NAME --role R` (it asks for their passphrase)", isError: true)
+            return []
+        }
+        let roles = Role.allCases.map { Term(code: $0.rawValue, label: $0.rawValue) }
+        let people = state.desk.users.keys.sorted().map { Term(code: $0, label: $0) }
+        let nameField = adding ? FormField(id: "name", label: "Name", kind: .text, required: true)
+            : FormField(id: "name", label: "User", kind: .pick(options: people, multiple: false), required: true)
+        state.form = FormState(kind: .user(adding: adding), fields: [
+            nameField,
+            FormField(id: "role", label: "Role", kind: .pick(options: roles, multiple: false), required: true, value: "officer"),
+            FormField(id: "desks", label: "Desks", kind: .pick(options: state.desk.vocabularies.desks.terms, multiple: true),
+                      hint: "officers: none picked = every desk"),
+        ], expectedVersion: nil)
+        return []
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import VigilConsole
+import VigilCore
+
+/// The admin's pages: :users, :desks, :clocks, and :add-user / :change-user forms.
+@Suite("Admin pages")
+struct AdminPagesTests {
+    @Test(":users, :desks and :clocks show the roster, the desk map and the clock table")
+    func pages() throws {
+        var state = Fixture.state(user: "admin")
+        for (page, expected) in [("users", "sofia"), ("desks", "South Asia (south_asia)"), ("clocks", "critical    1h")] {
+            Fixture.press(&state, .character(":"))
+            _ = Fixture.type(&state, page)
+            Fixture.press(&state, .enter)
+            let text = ConsoleView.render(state).lines().joined(separator: "\n")
+            #expect(text.contains(expected), "\(page):\n\(text)")
+            Fixture.press(&state, .escape)
+            #expect(state.overlay == nil)
+        }
+    }
+
+    @Test(":add-user adds a scoped officer; only admins may")
+    func addUser() throws {
+        let fixture = try FixtureStore()
+        let admin = ConsoleDriver(fixture, user: "admin")
+        _ = admin.keys(":")
+        _ = admin.type("add-user")
+        _ = admin.keys("Enter")
+        #expect(admin.state.form?.kind == .user(adding: true))
+        _ = admin.type("zara")
+        _ = admin.keys("Tab Enter")
+        _ = admin.type("europe")
+        _ = admin.keys("Space C-s")
+        #expect(fixture.store.state.user("zara") == User(name: "zara", role: .officer, desks: ["europe"]))
+
+        let officer = ConsoleDriver(fixture, user: "rahul")
+        _ = officer.keys(":")
+        _ = officer.type("add-user")
+        _ = officer.keys("Enter")
+        #expect(officer.state.form == nil)
+        #expect(officer.state.message?.text.contains("only an admin may add users") == true)
+    }
+}
