@@ -91,13 +91,14 @@ public struct AppState: Sendable {
 
     public var selectedReport: Report? { list.current.map { desk.report($0.report.id) ?? $0.report } }
 
-    /// Recomputes the lists and facet counts from the fold: after a filter, sort or store change.
-    public mutating func refreshLists() {
+    /// Recomputes the lists and facet counts from the fold: after a filter, sort or store change. The standing
+    /// queues' counts depend only on the store and the clock, so a filter or sort change leaves them be.
+    public mutating func refreshLists(queues: Bool = true) {
         triage.replace(ReportQuery.run(desk, filter: filter, sort: sort, context: context))
         let escalated = (try? Filter.parse("status:escalated", vocabularies: desk.vocabularies)) ?? .all
         queue.replace(ReportQuery.run(desk, filter: escalated, sort: VigilCore.SortOrder(key: .due), context: context))
         facets = Facets.count(desk, filter: filter, context: context, weeks: false, acts: false)
-        for queue in WorkQueue.allCases {
+        for queue in WorkQueue.allCases where queues || queueCounts.isEmpty {
             let query = queue.query(for: user, me: session.user, vocabularies: desk.vocabularies)
             var count = 0
             for index in desk.reports.indices where query.filter.matches(at: index, in: desk, context: context) { count += 1 }

@@ -61,20 +61,20 @@ enum NamedActions {
         case .clearFilter:
             state.filter = .all
             state.activeQueue = nil
-            state.refreshLists()
+            state.refreshLists(queues: false)
             state.message = StatusMessage("filter cleared: \(state.triage.rows.count) reports")
         case .sort:
             let order: [VigilCore.SortOrder.Key] = [.due, .received, .risk, .updated, .id]
             let next = order[((order.firstIndex(of: state.sort.key) ?? 0) + 1) % order.count]
             state.sort = VigilCore.SortOrder(key: next)
-            state.refreshLists()
+            state.refreshLists(queues: false)
             state.message = StatusMessage("sorted by \(state.sort.description) (overdue first)")
         case .triage: state.screen = .triage; state.focus = .list
         case .queue: state.screen = .queue; state.focus = .list
         case .stats:
             state.screen = .stats
             state.detailScroll = 0
-            state.refreshLists()
+            state.refreshLists(queues: false)
         case .toggleMouse:
             state.mouseEnabled.toggle()
             state.message = StatusMessage("mouse \(state.mouseEnabled ? "on: click selects, wheel scrolls" : "off")")
@@ -126,7 +126,7 @@ enum NamedActions {
         state.sort = query.sort
         state.activeQueue = queue
         state.triage.select(0)
-        state.refreshLists()
+        state.refreshLists(queues: false)
         state.message = StatusMessage("\(queue.title): \(state.triage.rows.count) reports")
     }
 
@@ -143,7 +143,7 @@ enum NamedActions {
         if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {
             state.filter = filter
             state.activeQueue = nil
-            state.refreshLists()
+            state.refreshLists(queues: false)
             state.message = StatusMessage(narrowed ? "all desks: \(state.triage.rows.count) reports" : "my desks: \(state.triage.rows.count) reports")
         }
     }
@@ -253,7 +253,7 @@ enum NamedActions {
             if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {
                 state.filter = filter
                 state.activeQueue = nil
-                state.refreshLists()
+                state.refreshLists(queues: false)
                 state.message = StatusMessage("\(state.triage.rows.count) reports match")
             }
         case .list:

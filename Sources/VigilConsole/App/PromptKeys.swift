@@ -41,7 +41,7 @@ enum PromptKeys {
                 state.activeQueue = nil
                 state.prompt = nil
                 state.triage.select(0)
-                state.refreshLists()
+                state.refreshLists(queues: false)
                 state.message = StatusMessage("\(state.triage.rows.count) reports match")
             } catch {
                 state.prompt?.error = error.message
@@ -101,7 +101,7 @@ enum PromptKeys {
                 return []
             }
             state.sort = order
-            state.refreshLists()
+            state.refreshLists(queues: false)
             state.message = StatusMessage("sorted by \(order.description)")
             return []
         default:

@@ -40,7 +40,7 @@ enum SavedViews {
         state.activeQueue = nil
         state.screen = .triage
         state.triage.select(0)
-        state.refreshLists()
+        state.refreshLists(queues: false)
         state.message = StatusMessage("view '\(view.name)': \(state.triage.rows.count) reports")
     }
 }

@@ -120,7 +120,10 @@ public struct Filter: Sendable {
         case .anyOf(let filters): return filters.contains { $0.matches(report, in: context) }
         case .mentions(let names, let me):
             let wanted = names.union(me ? [context.me] : [])
-            return report.comments.contains { comment in !Mentions.names(in: comment.text).isDisjoint(with: wanted) }
+            // A plain substring test first: parsing every comment of every report would dominate a queue count.
+            return report.comments.contains { comment in
+                wanted.contains { comment.text.contains("@" + $0) } && !Mentions.names(in: comment.text).isDisjoint(with: wanted)
+            }
         case .text(let folded): return FilterText.contains(report, folded)
         }
     }
