@@ -42,3 +42,26 @@ struct AdminPagesTests {
         #expect(officer.state.message?.text.contains("only an admin may add users") == true)
     }
 }
+
+@Suite("Admin settings from the console")
+struct AdminSettingsTests {
+    @Test(":set-desk, :set-clocks and :lock-after change the store (admins); others are refused by the store")
+    func settings() throws {
+        let fixture = try FixtureStore()
+        let admin = ConsoleDriver(fixture, user: "admin")
+        for command in ["set-desk SD east_africa", "set-clocks high 2h 48h 30d", "lock-after 120"] {
+            _ = admin.keys(":")
+            _ = admin.type(command)
+            _ = admin.keys("Enter")
+            #expect(admin.state.message?.isError == false, "\(command): \(admin.state.message?.text ?? "")")
+        }
+        #expect(fixture.store.state.desk(forCountry: "SD") == "east_africa")
+        #expect(fixture.store.state.clocks[.high].acknowledge == 7200)
+        #expect(fixture.store.state.lockAfter == 120)
+        let officer = ConsoleDriver(fixture, user: "rahul")
+        _ = officer.keys(":")
+        _ = officer.type("lock-after 60")
+        _ = officer.keys("Enter")
+        #expect(officer.state.message?.text.contains("only an admin may change") == true)
+    }
+}

@@ -25,7 +25,7 @@ enum AdminPages {
                              + desk.deskOverrides.sorted { $0.key < $1.key }.map { "\($0.key) -> \($0.value)" }.joined(separator: ", "))
             }
             lines.append("")
-            lines.append("Change with: vigil settings --desk CC=DESK")
+            lines.append("Change with :set-desk CC DESK here, or vigil settings --desk CC=DESK (admins)")
             return .info(title: "Desks", lines: lines, scroll: 0)
         default:
             var lines = ["level       acknowledge  decision  reassess"]
@@ -37,8 +37,42 @@ enum AdminPages {
                              + ClockTable.Duration.format(limits.reassess))
             }
             lines += ["", "Consoles lock after \(Int(desk.lockAfter)) s idle.", "",
-                      "Change with: vigil settings --clocks FILE --lock-after SECONDS"]
+                      "Change with :set-clocks LEVEL ACK DECISION REASSESS (e.g. high 2h 48h 30d) and :lock-after SECONDS",
+                      "here, or vigil settings --clocks FILE --lock-after SECONDS (admins)"]
             return .info(title: "Clocks", lines: lines, scroll: 0)
+        }
+    }
+
+    /// `:set-desk CC DESK`, `:set-clocks LEVEL ACK DECISION REASSESS` (e.g. `high 2h 48h 30d`), `:lock-after SECONDS`.
+    static func settings(_ state: inout AppState, _ name: String, _ argument: String) -> [Effect] {
+        let words = argument.split(separator: " ").map(String.init)
+        let vocabularies = state.desk.vocabularies
+        switch (name, words.count) {
+        case ("set-desk", 2):
+            guard let country = vocabularies.lookupCountry(words[0]), let desk = vocabularies.desks.lookup(words[1]) else {
+                state.message = StatusMessage(":set-desk: '\(argument)' is not a country and a desk (e.g. :set-desk SD east_africa)", isError: true)
+                return []
+            }
+            return [.perform(.changeSettings(EventBody.Settings(deskMap: [country.code: desk.code])),
+                             message: "\(country.name) moved to the \(desk.label) desk")]
+        case ("set-clocks", 4):
+            let limits = words[1...].compactMap(ClockTable.Duration.parse)
+            guard let level = RiskLevel(text: words[0]), limits.count == 3 else {
+                state.message = StatusMessage(":set-clocks: expected LEVEL ACK DECISION REASSESS, e.g. high 2h 48h 30d", isError: true)
+                return []
+            }
+            var table = state.desk.clocks
+            table.limits[level] = ClockTable.Limits(acknowledge: limits[0], decision: limits[1], reassess: limits[2])
+            return [.perform(.changeSettings(EventBody.Settings(clocks: table)), message: "\(level.rawValue) clocks changed")]
+        case ("lock-after", 1):
+            guard let seconds = Double(words[0]) else {
+                state.message = StatusMessage(":lock-after: '\(argument)' is not a number of seconds", isError: true)
+                return []
+            }
+            return [.perform(.changeSettings(EventBody.Settings(lockAfter: seconds)), message: "consoles lock after \(Int(seconds)) s")]
+        default:
+            state.message = StatusMessage(":\(name): see :desks and :clocks for the forms these take", isError: true)
+            return []
         }
     }
 

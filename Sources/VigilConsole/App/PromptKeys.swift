@@ -58,7 +58,7 @@ enum PromptKeys {
     }
 
     /// Names the command prompt knows: every action, plus `filter TEXT`, `sort KEY` and `quit`.
-    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view", "users", "desks", "clocks", "add-user", "change-user"] }
+    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view", "users", "desks", "clocks", "add-user", "change-user", "set-desk", "set-clocks", "lock-after", "unlink"] }
 
     static func completions(for text: String) -> [String] {
         let word = text.split(separator: " ").first.map(String.init) ?? ""
@@ -89,6 +89,14 @@ enum PromptKeys {
         case "users", "desks", "clocks":
             state.overlay = AdminPages.page(name, state: state)
             return []
+        case "set-desk", "set-clocks", "lock-after":
+            return AdminPages.settings(&state, name, argument)
+        case "unlink":
+            guard let report = state.selectedReport, let target = ReportID.normalise(argument) else {
+                state.message = StatusMessage(":unlink needs a report selected and the other report's id", isError: true)
+                return []
+            }
+            return [.perform(.unlink(id: report.id, target: target), message: "\(report.id) unlinked from \(target)")]
         case "add-user", "change-user":
             return AdminPages.userForm(&state, adding: name == "add-user")
         case "save", "save-shared":
