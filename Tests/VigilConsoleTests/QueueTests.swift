@@ -64,6 +64,17 @@ struct QueueTests {
         #expect(state.triage.rows.count == narrow)
     }
 
+    @Test("a store can keep officers to their desks: w is refused, saying who can change that")
+    func wideningRestricted() throws {
+        let fixture = try FixtureStore()
+        try fixture.store.perform(.changeSettings(EventBody.Settings(restrictWidening: true)), as: "admin", now: fixedNow)
+        let driver = ConsoleDriver(fixture, user: "rahul")
+        let before = driver.state.triage.rows.count
+        _ = driver.keys("w")
+        #expect(driver.state.triage.rows.count == before)
+        #expect(driver.state.message?.text.contains("keeps officers to their desks") == true)
+    }
+
     @Test("D confirms or dismisses a suggested duplicate, and the decision is in the history")
     func duplicates() throws {
         let fixture = try FixtureStore()

@@ -136,8 +136,12 @@ enum NamedActions {
             state.message = StatusMessage("\(state.session.user) already sees every desk")
             return
         }
+        let narrowed = FilterText.terms(state.filter.text).contains { $0.lowercased().hasPrefix("desk:") }
+        if narrowed && state.desk.wideningRestricted {
+            state.message = StatusMessage("this store keeps officers to their desks; an admin can change that (vigil settings --allow-widening)", isError: true)
+            return
+        }
         let terms = FilterText.terms(state.filter.text)
-        let narrowed = terms.contains { $0.lowercased().hasPrefix("desk:") }
         let kept = terms.filter { !$0.lowercased().hasPrefix("desk:") }
         let text = (narrowed ? kept : ["desk:" + user.desks.joined(separator: ",")] + kept).joined(separator: " ")
         if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {

@@ -51,11 +51,15 @@ public enum EventBody: Sendable, Equatable {
         public var clocks: ClockTable?
         /// Seconds of inactivity after which a console locks itself.
         public var lockAfter: Double?
+        /// When true, officers scoped to desks cannot widen their console to every desk.
+        public var restrictWidening: Bool?
 
-        public init(deskMap: [String: String]? = nil, clocks: ClockTable? = nil, lockAfter: Double? = nil) {
+        public init(deskMap: [String: String]? = nil, clocks: ClockTable? = nil, lockAfter: Double? = nil,
+                    restrictWidening: Bool? = nil) {
             self.deskMap = deskMap
             self.clocks = clocks
             self.lockAfter = lockAfter
+            self.restrictWidening = restrictWidening
         }
     }
 

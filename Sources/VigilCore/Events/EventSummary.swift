@@ -9,6 +9,7 @@ public enum EventSummary {
             if let map = settings.deskMap { parts.append("desk map for " + map.keys.sorted().joined(separator: ", ")) }
             if settings.clocks != nil { parts.append("clock table") }
             if let lock = settings.lockAfter { parts.append("lock after \(Int(lock)) s") }
+            if let restrict = settings.restrictWidening { parts.append(restrict ? "officers kept to their desks" : "officers may widen to all desks") }
             return "changed " + parts.joined(separator: " and ")
         case .exportMade(let export):
             return "exported \(export.count) report(s) as \(export.format)\(export.pseudonymised ? ", pseudonymised" : "")"

@@ -7,12 +7,13 @@ public struct DeskSnapshot: Codable, Sendable {
     public var clocks: ClockTable
     public var views: [SavedView] = []
     public var lockAfter: Double = 300
+    public var wideningRestricted = false
 }
 
 extension DeskState {
     public func snapshot() -> DeskSnapshot {
         DeskSnapshot(head: head, reports: reports, users: users.values.sorted { $0.name < $1.name },
-                     deskOverrides: deskOverrides, clocks: clocks, views: views, lockAfter: lockAfter)
+                     deskOverrides: deskOverrides, clocks: clocks, views: views, lockAfter: lockAfter, wideningRestricted: wideningRestricted)
     }
 
     /// Restores a state from a snapshot; applying later events continues from `snapshot.head`.

@@ -14,6 +14,8 @@ public struct DeskState: Sendable {
     public private(set) var clocks: ClockTable
     /// Seconds of inactivity after which a console locks (default five minutes).
     public private(set) var lockAfter: Double = 300
+    /// Officers scoped to desks may not widen their console to every desk.
+    public private(set) var wideningRestricted = false
     /// Saved views, personal and store-wide, in the order they were first saved.
     public private(set) var views: [SavedView] = []
     /// The seq of the last event applied; 0 for an empty log.
@@ -34,6 +36,7 @@ public struct DeskState: Sendable {
         clocks = snapshot.clocks
         views = snapshot.views
         lockAfter = snapshot.lockAfter
+        wideningRestricted = snapshot.wideningRestricted
         head = snapshot.head
         position = [:]
         position.reserveCapacity(reports.count)
@@ -100,6 +103,7 @@ public struct DeskState: Sendable {
             }
             if let clocks = settings.clocks { self.clocks = clocks }
             if let lock = settings.lockAfter { lockAfter = lock }
+            if let restrict = settings.restrictWidening { wideningRestricted = restrict }
             rebuildKeys()
         case .reportCreated(let id, let fields):
             guard position[id] == nil else { throw FoldError(seq: event.seq, problem: "report \(id) already exists") }

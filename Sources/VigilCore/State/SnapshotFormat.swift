@@ -4,7 +4,7 @@ import Foundation
 /// Ten times faster to read than Codable's JSON, which is what keeps opening a large store quick.
 public enum SnapshotFormat {
     static let magic: [UInt8] = Array("VGSN".utf8)
-    static let version: UInt8 = 4
+    static let version: UInt8 = 5
 
     public static func encode(_ snapshot: DeskSnapshot) -> Data {
         var w = BinaryWriter()
@@ -29,6 +29,7 @@ public enum SnapshotFormat {
             w.strings(user.desks)
         }
         w.double(snapshot.lockAfter)
+        w.bool(snapshot.wideningRestricted)
         w.int(snapshot.views.count)
         for view in snapshot.views {
             w.string(view.name); w.string(view.filter); w.string(view.sort); w.optional(view.owner) { $0.string($1) }
@@ -60,6 +61,7 @@ public enum SnapshotFormat {
             users.append(User(name: try r.string(), role: try pick(Role.allCases, &r), desks: try r.strings()))
         }
         let lockAfter = try r.double()
+        let wideningRestricted = try r.bool()
         var views: [SavedView] = []
         for _ in 0..<(try r.count()) {
             views.append(SavedView(name: try r.string(), filter: try r.string(), sort: try r.string(), owner: try r.optional { try $0.string() }))
@@ -69,7 +71,7 @@ public enum SnapshotFormat {
         reports.reserveCapacity(count)
         for _ in 0..<count { reports.append(try read(&r)) }
         guard r.isAtEnd else { throw BinaryReader.Malformed(offset: r.offset) }
-        return DeskSnapshot(head: head, reports: reports, users: users, deskOverrides: overrides, clocks: ClockTable(limits: limits), views: views, lockAfter: lockAfter)
+        return DeskSnapshot(head: head, reports: reports, users: users, deskOverrides: overrides, clocks: ClockTable(limits: limits), views: views, lockAfter: lockAfter, wideningRestricted: wideningRestricted)
     }
 
     private static func pick<T>(_ cases: [T], _ r: inout BinaryReader) throws -> T {
