@@ -16,7 +16,7 @@ struct Vigil: ParsableCommand {
             ImportCommand.self, ExportCommand.self, ListCommand.self, ShowCommand.self, StatsCommand.self,
             TakeCommand.self, AssignCommand.self, AssessCommand.self, EscalateCommand.self, DecideCommand.self,
             RespondCommand.self, MonitorCommand.self, RetriageCommand.self, CloseCommand.self, ReopenCommand.self,
-            CommentCommand.self, LinkCommand.self, UnlinkCommand.self, VerifyCommand.self, UserCommand.self, SettingsCommand.self,
+            CommentCommand.self, LinkCommand.self, UnlinkCommand.self, VerifyCommand.self, UserCommand.self, SettingsCommand.self, PasswdCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
