@@ -43,7 +43,9 @@ extension TeamEndToEndTests {
 
             // w: all desks.
             try await console.keys("w")
-            let wide = try await console.waitUntil("rahul's list widened to all desks") { $0.matchingCount == open.count }
+            let wide = try await console.waitUntil("rahul's list widened to all desks") {
+                $0.matchingCount == open.count && !offDesk($0.listedIDs).isEmpty
+            }
             #expect(wide.line(Self.messageRow).contains("all desks"), "message: \(wide.line(Self.messageRow))")
             #expect(Set(wide.listedIDs).isSubset(of: Set(deskOf.keys)), "\(wide)")
             #expect(!offDesk(wide.listedIDs).isEmpty, "widened, still only rahul's desks on screen:\n\(wide)")
@@ -53,7 +55,10 @@ extension TeamEndToEndTests {
 
             // w again: back to his desks.
             try await console.keys("w")
-            let back = try await console.waitUntil("rahul's list back on his desks") { $0.matchingCount == his.count }
+            // Wait for the whole frame, not just its title: tmux can be read while the rows are still being drawn.
+            let back = try await console.waitUntil("rahul's list back on his desks") {
+                $0.matchingCount == his.count && offDesk($0.listedIDs).isEmpty
+            }
             #expect(offDesk(back.listedIDs).isEmpty, "\(back)")
         }
     }

@@ -152,7 +152,14 @@ struct TmuxPane {
         let deadline = clock.now + timeout
         while true {
             let screen = try await capture(escapes: escapes, sourceLocation: sourceLocation)
-            if condition(screen) { return screen }
+            if condition(screen) {
+                // tmux can be read while a frame is still being written (the title updated, the rows below not
+                // yet): a screen counts only once a second look, a moment later, is the same.
+                try await Task.sleep(for: .milliseconds(30))
+                let again = try await capture(escapes: escapes, sourceLocation: sourceLocation)
+                if again.text == screen.text { return screen }
+                continue
+            }
             if clock.now >= deadline {
                 throw ConsoleE2EFailure("timed out after \(timeout) waiting for \(what); last screen:\n\(screen)",
                                         sourceLocation: sourceLocation)
