@@ -122,7 +122,8 @@ enum Memory {
     static func highWaterMark() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "?" }
-        let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        // "VmHWM:\t 157000 kB", with tabs or spaces depending on the number's width.
+        let kilobytes = Double(line.split(whereSeparator: \.isWhitespace).dropFirst().first ?? "0") ?? 0
         return String(format: "%.0f MB", kilobytes / 1024)
     }
 }
