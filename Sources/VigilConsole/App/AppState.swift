@@ -99,7 +99,7 @@ public struct AppState: Sendable {
         queue.replace(ReportQuery.run(desk, filter: escalated, sort: VigilCore.SortOrder(key: .due), context: context))
         facets = Facets.count(desk, filter: filter, context: context, weeks: false, acts: false)
         for queue in WorkQueue.allCases where queues || queueCounts.isEmpty {
-            let query = queue.query(for: user, me: session.user, vocabularies: desk.vocabularies)
+            let query = queue.query(for: user, vocabularies: desk.vocabularies)
             var count = 0
             for index in desk.reports.indices where query.filter.matches(at: index, in: desk, context: context) { count += 1 }
             queueCounts[queue] = count

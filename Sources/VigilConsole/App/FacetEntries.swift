@@ -37,7 +37,7 @@ extension AppState {
 }
 
 /// Edits filter text term by term, so a facet replaces its key's term and keeps the rest.
-enum FilterText {
+enum FilterTerms {
     static func terms(_ text: String) -> [String] {
         var terms: [String] = []
         var current = ""

@@ -119,7 +119,7 @@ enum NamedActions {
 
     /// Shows a standing queue in the triage list.
     private static func open(_ state: inout AppState, _ queue: WorkQueue) {
-        let query = queue.query(for: state.user, me: state.session.user, vocabularies: state.desk.vocabularies)
+        let query = queue.query(for: state.user, vocabularies: state.desk.vocabularies)
         state.screen = .triage
         state.focus = .list
         state.filter = query.filter
@@ -136,12 +136,12 @@ enum NamedActions {
             state.message = StatusMessage("\(state.session.user) already sees every desk")
             return
         }
-        let narrowed = FilterText.terms(state.filter.text).contains { $0.lowercased().hasPrefix("desk:") }
+        let terms = FilterTerms.terms(state.filter.text)
+        let narrowed = terms.contains { $0.lowercased().hasPrefix("desk:") }
         if narrowed && state.desk.wideningRestricted {
             state.message = StatusMessage("this store keeps officers to their desks; an admin can change that (vigil settings --allow-widening)", isError: true)
             return
         }
-        let terms = FilterText.terms(state.filter.text)
         let kept = terms.filter { !$0.lowercased().hasPrefix("desk:") }
         let text = (narrowed ? kept : ["desk:" + user.desks.joined(separator: ",")] + kept).joined(separator: " ")
         if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {
@@ -253,7 +253,7 @@ enum NamedActions {
             let entries = state.facetEntries
             guard entries.indices.contains(state.facetSelection), let key = entries[state.facetSelection].key,
                   let value = entries[state.facetSelection].value else { return [] }
-            let text = FilterText.toggling(state.filter.text, key: key, value: value)
+            let text = FilterTerms.toggling(state.filter.text, key: key, value: value)
             if let filter = try? Filter.parse(text, vocabularies: state.desk.vocabularies) {
                 state.filter = filter
                 state.activeQueue = nil

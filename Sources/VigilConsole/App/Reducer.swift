@@ -63,7 +63,7 @@ public enum Reducer {
     /// Asks for the selected report's history when it is not the one loaded (or the report changed since).
     static func historyEffects(_ state: inout AppState) -> [Effect] {
         guard let report = state.selectedReport else { return [] }
-        if state.duplicates?.id != report.id || state.duplicates?.version != report.version || state.duplicates == nil {
+        if state.duplicates?.id != report.id || state.duplicates?.version != report.version {
             state.duplicates = (report.id, report.version, DuplicateFinder.candidates(for: report, in: state.desk))
         }
         if let history = state.history, history.id == report.id, history.version == report.version { return [] }

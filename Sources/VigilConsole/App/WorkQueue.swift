@@ -35,7 +35,7 @@ public enum WorkQueue: String, CaseIterable, Sendable {
     }
 
     /// The queue's filter and order for a user.
-    public func query(for user: User?, me: String, vocabularies: Vocabularies) -> (filter: Filter, sort: VigilCore.SortOrder) {
+    public func query(for user: User?, vocabularies: Vocabularies) -> (filter: Filter, sort: VigilCore.SortOrder) {
         func parse(_ text: String) -> Filter { (try? Filter.parse(text, vocabularies: vocabularies)) ?? .all }
         let desks = user.map { $0.role == .officer && !$0.desks.isEmpty ? " desk:" + $0.desks.joined(separator: ",") : "" } ?? ""
         switch self {

@@ -5,7 +5,8 @@ extension FormState {
     /// The command the form asks for, or the field errors that keep it from being saved.
     public func command(desk: DeskState) -> Result<(Command, String), ValidationFailure> {
         // Forms on a report save only if nobody changed it meanwhile (edits carry their own version check).
-        guard case .success(let (command, message)) = unguardedCommand(desk: desk) else { return unguardedCommand(desk: desk) }
+        let result = unguardedCommand(desk: desk)
+        guard case .success(let (command, message)) = result else { return result }
         switch (kind, expectedVersion) {
         case (.intake, _), (.edit, _), (_, nil): return .success((command, message))
         case (_, let version?): return .success((.expecting(version: version, command), message))

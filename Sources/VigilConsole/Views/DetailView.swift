@@ -43,10 +43,8 @@ enum DetailView {
             lines.append(StyledLine())
             lines.append(StyledLine(section.title, role: .header))
             let labelWidth = min(rows.map { DisplayWidth.of($0.0) }.max() ?? 0, max(width * 2 / 5, 8))
-            let labelled: [String: ReportField] = ["Real name": .defenderRealName, "Contact": .defenderContact,
-                                                   "Safe contact": .safeContactChannel, "Place": .placeDescription]
             for (label, raw) in rows {
-                let value = labelled[label].map { Privacy.isShown($0, of: report, in: state) } == false ? Privacy.mask(state) : raw
+                let value = ReportDetail.sensitiveRows[label].map { Privacy.isShown($0, of: report, in: state) } == false ? Privacy.mask(state) : raw
                 let valueRole: StyleRole = value.hasPrefix("OVERDUE") ? .overdue : .normal
                 let wrapped = TextLayout.wrap(TextSanitizer.clean(value), width: max(width - labelWidth - 2, 4))
                 for (index, piece) in wrapped.enumerated() {

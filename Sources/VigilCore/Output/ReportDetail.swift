@@ -12,6 +12,13 @@ public enum ReportDetail {
         }
     }
 
+    /// The rows that show a field which could identify or locate a person, by their label, so a display can mask
+    /// them (the labels are the ones `sections` uses).
+    public static let sensitiveRows: [String: ReportField] = [
+        "Real name": .defenderRealName, "Contact": .defenderContact, "Safe contact": .safeContactChannel,
+        "Place": .placeDescription,
+    ]
+
     public static func sections(_ report: Report, state: DeskState, now: Date) -> [Section] {
         let vocabularies = state.vocabularies
         let f = report.fields

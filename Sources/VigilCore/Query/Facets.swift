@@ -52,18 +52,6 @@ public struct Facets: Sendable, Equatable {
         return facets
     }
 
-    public mutating func add(_ report: Report, context: FilterContext, weeks: Bool = true) {
-        total += 1
-        if context.clocks.isOverdue(report, at: context.now) { overdue += 1 }
-        let risk = report.riskLevel?.rawValue ?? Facets.unassessed
-        deskRisk[report.desk, default: [:]][risk, default: 0] += 1
-        byDesk[report.desk, default: 0] += 1
-        byRisk[risk, default: 0] += 1
-        byStatus[report.status.rawValue, default: 0] += 1
-        for act in report.fields.acts { byAct[act, default: 0] += 1 }
-        if weeks { byWeek[Facets.week(of: report.fields.receivedAt), default: 0] += 1 }
-    }
-
     /// The Monday of the UTC week containing a date.
     public static func week(of date: Date) -> String {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))

@@ -17,7 +17,7 @@ struct Bench {
         try? FileManager.default.removeItem(atPath: path)
         let now = Date()
         var started = Clock.now
-        let store = try DemoStore.build(at: path, reports: size, seed: 7, now: now)
+        _ = try DemoStore.build(at: path, reports: size, seed: 7, now: now)
         record(size, "build store (generate + append)", Clock.seconds(since: started), target: "")
 
         // Whole process, as an officer would run it: open, fold from the snapshot, filter, sort, print 50 rows.
@@ -67,7 +67,6 @@ struct Bench {
         record(size, "console: bytes written moving one row", nil, target: "< 300 bytes",
                text: console.moveBytes.map { "\($0) B" } ?? "\(console.moveCells) cells")
         record(size, "memory high-water mark (this process)", nil, target: size == 1_000_000 ? "< 1.5 GB" : "", text: Memory.highWaterMark())
-        _ = store
     }
 
     private mutating func record(_ size: Int, _ name: String, _ seconds: Double?, target: String, text: String? = nil) {

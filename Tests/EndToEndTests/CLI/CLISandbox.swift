@@ -43,37 +43,13 @@ final class CLISandbox {
 
     /// The `vigil` binary beside the test executable (`.build/<config>/` on Linux), or `$VIGIL_BINARY`.
     static func binary(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        if let path = binaryPath { return path }
+        if let path = VigilBinary.path { return path }
         Issue.record("""
-            cannot find the built `vigil` next to the test bundle; looked in: \(candidateFolders.joined(separator: ", ")). \
+            cannot find the built `vigil` next to the test bundle; looked in: \(VigilBinary.candidateFolders.joined(separator: ", ")). \
             Build it with `swift build --product vigil` (swift test builds it too) or set VIGIL_BINARY.
             """, sourceLocation: sourceLocation)
         throw CLITestError.noBinary
     }
-
-    private static let binaryPath: String? = {
-        if let explicit = ProcessInfo.processInfo.environment["VIGIL_BINARY"], !explicit.isEmpty { return explicit }
-        return candidateFolders.map { $0 + "/vigil" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    private static let candidateFolders: [String] = {
-        var folders: [String] = []
-        func add(_ url: URL?) {
-            guard var url else { return }
-            url = url.resolvingSymlinksInPath()
-            // On macOS the test bundle is a folder `X.xctest/Contents/MacOS/X`; on Linux `X.xctest` is the executable.
-            while url.path.contains(".xctest") { url.deleteLastPathComponent() }
-            if !folders.contains(url.path) { folders.append(url.path) }
-        }
-        add(URL(fileURLWithPath: "/proc/self/exe").deletingLastPathComponent())
-        if let first = CommandLine.arguments.first {
-            add(URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).deletingLastPathComponent())
-        }
-        add(Bundle.main.executableURL?.deletingLastPathComponent())
-        add(Bundle.main.bundleURL)
-        add(Bundle.main.bundleURL.deletingLastPathComponent())
-        return folders
-    }()
 
     func environment(user: String?, extra: [String: String] = [:]) -> [String: String] {
         var environment = [

@@ -37,34 +37,12 @@ final class ConsoleSandbox {
 
     /// The built `vigil` beside the test executable (`.build/<config>/` on Linux), or `$VIGIL_BINARY`.
     static func binary(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        if let found = binaryPath { return found }
+        if let found = VigilBinary.path { return found }
         throw ConsoleE2EFailure("""
-            cannot find the built `vigil` next to the test bundle; looked in: \(candidateFolders.joined(separator: ", ")). \
+            cannot find the built `vigil` next to the test bundle; looked in: \(VigilBinary.candidateFolders.joined(separator: ", ")). \
             Build it with `swift build --build-tests` (it is built with the tests) or set VIGIL_BINARY.
             """, sourceLocation: sourceLocation)
     }
-
-    private static let binaryPath: String? = {
-        if let explicit = ProcessInfo.processInfo.environment["VIGIL_BINARY"], !explicit.isEmpty { return explicit }
-        return candidateFolders.map { $0 + "/vigil" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-
-    private static let candidateFolders: [String] = {
-        var folders: [String] = []
-        func add(_ url: URL?) {
-            guard var url else { return }
-            url = url.resolvingSymlinksInPath()
-            // Linux: `.build/<config>/X.xctest` is the test executable; macOS: `X.xctest/Contents/MacOS/X`.
-            while url.path.contains(".xctest") { url.deleteLastPathComponent() }
-            if !folders.contains(url.path) { folders.append(url.path) }
-        }
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            add(URL(fileURLWithPath: exe).deletingLastPathComponent())
-        }
-        add(Bundle.main.executableURL?.deletingLastPathComponent())
-        add(Bundle.main.bundleURL.deletingLastPathComponent())
-        return folders
-    }()
 
     // MARK: Environment
 
