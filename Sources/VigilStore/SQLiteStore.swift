@@ -11,6 +11,8 @@ public final class SQLiteStore {
     public private(set) var state: DeskState
     let database: DatabaseQueue
     let sealer: any PayloadSealer
+    /// The signing keys this process may sign events with.
+    var keyring: Keyring
     /// Hash of the last event folded into `state`.
     private var headHash: Data
     private var dataVersion: Int64 = -1
@@ -18,29 +20,36 @@ public final class SQLiteStore {
     private var eventsSinceSnapshot: Int64 = 0
     public var snapshotInterval: Int64 = 5_000
 
-    private init(path: String, database: DatabaseQueue, sealer: any PayloadSealer, state: DeskState, headHash: Data) {
+    private init(path: String, database: DatabaseQueue, sealer: any PayloadSealer, keyring: Keyring, state: DeskState, headHash: Data) {
         self.path = path
         self.database = database
         self.sealer = sealer
+        self.keyring = keyring
         self.state = state
         self.headHash = headHash
     }
 
     // MARK: - Creating and opening
 
-    /// Creates a new store whose first event adds `admin` as its admin. Refuses to overwrite any existing file.
+    /// Creates a new plain store whose first event adds `admin` as its admin, with every user's signing key kept
+    /// in clear beside the log (a plain store protects nothing). Refuses to overwrite any existing file.
+    /// (`sealer` is for tests of the sealing seam; a sealed store is made with a passphrase.)
     public static func create(at path: String, admin: String, now: Date, sealer: any PayloadSealer = PlainSealer(),
                               vocabularies: Vocabularies = .standard) throws -> SQLiteStore {
-        try create(at: path, admin: admin, now: now, sealer: sealer, vocabularies: vocabularies, prepare: nil)
+        if sealer is AEADSealer { throw StoreError.notSealed(path: path) }
+        let secrets = UserSecrets.generate(sealed: false)
+        return try create(at: path, admin: admin, secrets: secrets, now: now, sealer: sealer, vocabularies: vocabularies) { db in
+            try KeysTable.insert(.plain(secrets, for: admin), db)
+        }
     }
 
-    /// `prepare` runs in the transaction that creates the schema (a sealed store's keys table and first key).
-    static func create(at path: String, admin: String, now: Date, sealer: any PayloadSealer, vocabularies: Vocabularies,
-                       prepare: ((Database) throws -> Void)?) throws -> SQLiteStore {
+    /// `prepare` runs in the transaction that creates the schema (the admin's key row, a sealed store's first epoch).
+    static func create(at path: String, admin: String, secrets: UserSecrets, now: Date, sealer: any PayloadSealer,
+                       vocabularies: Vocabularies, prepare: (Database) throws -> Void) throws -> SQLiteStore {
         try StoreFiles.makePrivateFolder(for: path)
         try StoreFiles.createPrivateFile(path)
         do {
-            return try initialise(at: path, admin: admin, now: now, sealer: sealer, vocabularies: vocabularies, prepare: prepare)
+            return try initialise(at: path, admin: admin, secrets: secrets, now: now, sealer: sealer, vocabularies: vocabularies, prepare: prepare)
         } catch {
             // The file is ours (created just now, O_EXCL): leave nothing half-made that a later `init` would refuse
             // to overwrite and a later open would take for a store.
@@ -49,21 +58,21 @@ public final class SQLiteStore {
         }
     }
 
-    private static func initialise(at path: String, admin: String, now: Date, sealer: any PayloadSealer,
-                                   vocabularies: Vocabularies, prepare: ((Database) throws -> Void)?) throws -> SQLiteStore {
+    private static func initialise(at path: String, admin: String, secrets: UserSecrets, now: Date, sealer: any PayloadSealer,
+                                   vocabularies: Vocabularies, prepare: (Database) throws -> Void) throws -> SQLiteStore {
         let database = try connect(path)
         try useWAL(database, path: path)
         do {
             try database.write { db in
                 try Schema.create(db, storeID: UUID().uuidString, createdAt: Timestamp.format(now), scheme: sealer.scheme)
-                try prepare?(db)
+                try prepare(db)
             }
         } catch {
             throw StoreError.database(path: path, reason: "\(error)")
         }
-        let store = SQLiteStore(path: path, database: database, sealer: sealer,
+        let store = SQLiteStore(path: path, database: database, sealer: sealer, keyring: Keyring([admin: secrets]),
                                 state: DeskState(vocabularies: vocabularies), headHash: EventHash.genesis)
-        try store.perform(.addUser(User(name: admin, role: .admin)), as: admin, now: now)
+        try store.perform(.addUser(User(name: admin, role: .admin, keys: secrets.publicKeys)), as: admin, now: now)
         return store
     }
 
@@ -77,10 +86,28 @@ public final class SQLiteStore {
             throw StoreError.notAStore(path: path, reason: "payloads are sealed with '\(scheme)', not '\(sealer.scheme)'")
         }
         try useWAL(database, path: path)
-        let store = SQLiteStore(path: path, database: database, sealer: sealer,
+        let store = SQLiteStore(path: path, database: database, sealer: sealer, keyring: try keyring(for: sealer, database, path: path),
                                 state: DeskState(vocabularies: vocabularies), headHash: EventHash.genesis)
         try store.load()
         return store
+    }
+
+    /// What this process may sign with: the unlocking user's key in a sealed store, every user's in a plain one.
+    private static func keyring(for sealer: any PayloadSealer, _ database: DatabaseQueue, path: String) throws -> Keyring {
+        if let sealer = sealer as? AEADSealer { return Keyring([sealer.holder: sealer.secrets]) }
+        do {
+            let rows = try database.read { db in try KeysTable.all(db, path: path) }
+            var secrets: [String: UserSecrets] = [:]
+            for row in rows {
+                guard let plain = row.plainSecrets else {
+                    throw StoreError.damaged(path: path, seq: nil, reason: "the plain store's key of '\(row.user)' cannot be read")
+                }
+                secrets[row.user] = plain
+            }
+            return Keyring(secrets)
+        } catch let error as DatabaseError {
+            throw classify(error, path: path, seq: nil)
+        }
     }
 
     /// Connects to a file that must already be there and be SQLite (connecting would otherwise create it).
@@ -144,6 +171,7 @@ public final class SQLiteStore {
             throw StoreError.damaged(path: path, seq: nil, reason: "the store format version is missing")
         }
         if version > Schema.version { throw StoreError.newerFormat(path: path, found: version, supported: Schema.version) }
+        if version < Schema.version { throw StoreError.olderFormat(path: path, found: version, supported: Schema.version) }
         return meta["sealing"] ?? "?"
     }
 
@@ -188,6 +216,7 @@ public final class SQLiteStore {
     /// Folds every event newer than the in-memory head, checking each one's place in the chain.
     @discardableResult
     private func catchUp(_ db: Database) throws -> [Event] {
+        try refreshEpochs(db)
         var applied: [Event] = []
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq > ? ORDER BY seq",
                                          arguments: [state.head])
@@ -197,7 +226,7 @@ public final class SQLiteStore {
             guard stored.seq == state.head + 1 else {
                 throw StoreError.damaged(path: path, seq: state.head + 1, reason: "event \(state.head + 1) is missing (the next one is \(stored.seq))")
             }
-            let event = try decodeChecked(stored, previousHash: headHash)
+            let event = try decodeChecked(stored, previousHash: headHash, roster: state)
             do {
                 try state.apply(event)
             } catch {
@@ -210,15 +239,30 @@ public final class SQLiteStore {
         return applied
     }
 
-    /// Checks a stored row's chain link and hash, opens its payload and decodes it.
-    func decodeChecked(_ stored: StoredEvent, previousHash: Data) throws -> Event {
+    /// Checks a stored row's chain link and hash, opens its payload, decodes it, and checks it was signed by its
+    /// actor's key as `roster` (the fold just before it) lists it.
+    func decodeChecked(_ stored: StoredEvent, previousHash: Data, roster: DeskState) throws -> Event {
         guard stored.prevHash == previousHash else {
             throw StoreError.damaged(path: path, seq: stored.seq, reason: "its previous-hash does not match the event before it (missing, reordered or inserted events)")
         }
         guard stored.recomputedHash == stored.hash else {
             throw StoreError.damaged(path: path, seq: stored.seq, reason: "its contents do not match its hash")
         }
-        return try decode(stored)
+        let event = try decode(stored)
+        if let problem = EventSignature.problem(stored, event, roster: roster) {
+            throw StoreError.damaged(path: path, seq: stored.seq, reason: problem)
+        }
+        return event
+    }
+
+    /// Takes up the keys of epochs other processes started (a user removed elsewhere) when the newest is missing.
+    private func refreshEpochs(_ db: Database) throws {
+        guard let sealer = sealer as? AEADSealer, let agreement = sealer.secrets.agreement else { return }
+        let newest = try EpochKeys.newest(db)
+        guard newest > 0, !sealer.holds(epoch: newest) else { return }
+        for (epoch, key) in try EpochKeys.unwrap(for: sealer.holder, agreement: agreement, db, path: path) {
+            sealer.install(key, epoch: epoch)
+        }
     }
 
     func decode(_ stored: StoredEvent) throws -> Event {
@@ -287,6 +331,10 @@ public final class SQLiteStore {
     func performAll(_ submissions: [Submission], alongside: ((Database) throws -> Void)?) throws -> [Event] {
         let before = state.head
         let beforeHash = headHash
+        let keyringBefore = keyring
+        var roster = RosterKeys()
+        let submissions = try submissions.map { try roster.prepare($0, sealed: isSealed) }
+        for (user, secrets) in roster.generated { keyring.add(user, secrets) }
         do {
             let appended = try database.writeWithoutTransaction { db in
                 var appended: [Event] = []
@@ -296,6 +344,12 @@ public final class SQLiteStore {
                         let pending = try Decider(state: state, actor: submission.actor, now: submission.now).decide(submission.command)
                         for item in pending {
                             appended.append(try append(item, actor: submission.actor, now: submission.now, db: db))
+                            if case .userAdded(let user) = item.body, let secrets = roster.generated[user.name] {
+                                try KeysTable.insert(.plain(secrets, for: user.name), db)
+                            }
+                            if case .userRemoved(let name) = item.body {
+                                try roster.remove(name, from: self, db)
+                            }
                         }
                     }
                     try alongside?(db)
@@ -303,6 +357,7 @@ public final class SQLiteStore {
                 }
                 return appended
             }
+            for name in roster.removed { keyring.remove(name) }
             // The events are committed: the snapshot is only a cache, so failing to write one must not report
             // the command as failed (a caller would retry it and append it twice). The next append tries again.
             try? snapshotIfDue()
@@ -310,6 +365,8 @@ public final class SQLiteStore {
         } catch {
             // Events applied in memory during a transaction that did not commit must be forgotten:
             // reload from disk rather than trust a state the log does not hold.
+            keyring = keyringBefore
+            roster.rollBack(self)
             if state.head != before || headHash != beforeHash { try reloadAfterFailedWrite() }
             if let error = error as? DatabaseError { throw Self.classify(error, path: path, seq: nil) }
             throw error
@@ -323,7 +380,10 @@ public final class SQLiteStore {
         let sealed = try sealer.seal(plaintext, associatedData: StoredEvent.associatedData(seq: seq, reportID: pending.reportID))
         let stored = StoredEvent(seq: seq, reportID: pending.reportID, actor: actor, timeMillis: timeMillis,
                                  kind: pending.body.kind, payload: sealed, prevHash: headHash)
-        try stored.insert(db)
+        guard let key = keyring.key(for: actor) else { throw StoreError.cannotSign(path: path, actor: actor) }
+        var signed = stored
+        signed.signature = try EventSignature.sign(hash: stored.hash, with: key)
+        try signed.insert(db)
         let event = Event(seq: seq, reportID: pending.reportID, actor: actor,
                           time: Date(timeIntervalSince1970: Double(timeMillis) / 1000), body: pending.body)
         do {

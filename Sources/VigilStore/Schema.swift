@@ -1,10 +1,11 @@
 import GRDB
 
-/// The on-disk layout, version 1. `meta` says what the file is; `events` is the append-only log;
-/// `snapshots` caches the fold at a seq.
+/// The on-disk layout, version 2. `meta` says what the file is; `events` is the append-only, signed log;
+/// `snapshots` caches the fold at a seq; `keys` holds users' secrets and, sealed, `epoch_keys` the data keys.
+/// Version 1 had no signatures and is not read: its events cannot be shown to be their actors'.
 enum Schema {
     static let format = "vigil-store"
-    static let version = 1
+    static let version = 2
 
     static func create(_ db: Database, storeID: String, createdAt: String, scheme: String) throws {
         try db.execute(sql: """
@@ -17,7 +18,8 @@ enum Schema {
                 kind TEXT NOT NULL,
                 payload BLOB NOT NULL,
                 prev_hash BLOB NOT NULL,
-                hash BLOB NOT NULL
+                hash BLOB NOT NULL,
+                signature BLOB NOT NULL
             );
             CREATE INDEX events_by_report ON events (report_id, seq);
             CREATE TABLE snapshots (
@@ -34,5 +36,7 @@ enum Schema {
                              ("created_at", createdAt), ("sealing", scheme)] {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
         }
+        try KeysTable.create(db)
+        if scheme != PlainSealer().scheme { try EpochKeys.create(db) }
     }
 }

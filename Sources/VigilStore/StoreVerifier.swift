@@ -9,11 +9,20 @@ public struct VerifyReport: Sendable {
     public let snapshots: Int
     /// Hex of the hash of the last event: the value to write down to notice later rewrites.
     public let headHash: String
+    /// Events whose signature was checked against their actor's key (every event).
+    public let signatures: Int64
+    /// Data key epochs the log is sealed under (0 for a plain store).
+    public let epochs: Int
+    /// Hex of the SHA-256 of the founding admin's signing key: a forger who rewrites the whole log from the
+    /// first event needs a key of their own, which changes this.
+    public let founderKey: String
 }
 
 extension SQLiteStore {
     /// Walks the whole chain from the first event: consecutive seqs, every previous-hash and hash, every payload,
-    /// a fold from scratch, and every snapshot against the log. Throws `StoreError.damaged` naming the first bad seq.
+    /// every signature against its actor's key, every action against its actor's role and desks, the data key
+    /// epochs, a fold from scratch, and every snapshot against the log. Throws `StoreError.damaged` naming the
+    /// first bad seq.
     public static func verify(at path: String, sealer: any PayloadSealer = PlainSealer(),
                               vocabularies: Vocabularies = .standard) throws -> VerifyReport {
         let store = try open(at: path, sealer: sealer, vocabularies: vocabularies)
@@ -28,6 +37,8 @@ extension SQLiteStore {
         /// The fold of the log at each snapshot's seq, to compare the snapshot's contents with.
         var folds: [Int64: DeskSnapshot] = [:]
         var snapshotCount = 0
+        var epochs = EpochSequence(sealed: isSealed)
+        var founder = Data()
         do {
             try database.read { db in
                 let snapshotSeqs = Set(try Int64.fetchAll(db, sql: "SELECT seq FROM snapshots"))
@@ -37,7 +48,11 @@ extension SQLiteStore {
                     guard stored.seq == count + 1 else {
                         throw StoreError.damaged(path: path, seq: count + 1, reason: "event \(count + 1) is missing (the next one is \(stored.seq))")
                     }
-                    let event = try decodeChecked(stored, previousHash: previous)
+                    let event = try decodeChecked(stored, previousHash: previous, roster: fold)
+                    if let problem = epochs.problem(stored, event) {
+                        throw StoreError.damaged(path: path, seq: stored.seq, reason: problem)
+                    }
+                    if stored.seq == 1, case .userAdded(let admin) = event.body { founder = admin.keys?.signing ?? Data() }
                     // The chain proves the log was not changed; this proves each change was allowed when made.
                     if let problem = EventAuthorization.problem(event, before: fold) {
                         throw StoreError.damaged(path: path, seq: stored.seq, reason: "not allowed: \(problem)")
@@ -76,8 +91,12 @@ extension SQLiteStore {
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path, seq: count + 1)
         }
-        return VerifyReport(events: count, reports: fold.reports.count, snapshots: snapshotCount,
-                            headHash: previous.map { String(format: "%02x", $0) }.joined())
+        return VerifyReport(events: count, reports: fold.reports.count, snapshots: snapshotCount, headHash: Self.hex(previous),
+                            signatures: count, epochs: epochs.count, founderKey: Self.hex(EventHash.digest(founder)))
+    }
+
+    private static func hex(_ data: Data) -> String {
+        data.map { String(format: "%02x", $0) }.joined()
     }
 
     private static func same(_ restored: DeskSnapshot, _ folded: DeskSnapshot) -> Bool {

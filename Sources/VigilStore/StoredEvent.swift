@@ -11,6 +11,8 @@ struct StoredEvent: Sendable {
     var payload: Data
     var prevHash: Data
     var hash: Data
+    /// The actor's Ed25519 signature of `hash` (see `EventSignature`); outside the hash, which it covers.
+    var signature: Data
 
     /// Reads a stored row. A value that cannot be read (a NULL left by damage) is damage at the row's seq,
     /// not a crash.
@@ -23,6 +25,7 @@ struct StoredEvent: Sendable {
         payload = try row.storeValue("payload", path: path, seq: seq)
         prevHash = try row.storeValue("prev_hash", path: path, seq: seq)
         hash = try row.storeValue("hash", path: path, seq: seq)
+        signature = try row.storeValue("signature", path: path, seq: seq)
     }
 
     init(seq: Int64, reportID: String?, actor: String, timeMillis: Int64, kind: String, payload: Data, prevHash: Data) {
@@ -35,6 +38,7 @@ struct StoredEvent: Sendable {
         self.prevHash = prevHash
         self.hash = EventHash.hash(previous: prevHash, canonical: EventHash.canonical(
             seq: seq, reportID: reportID, actor: actor, timeMillis: timeMillis, kind: kind, payload: payload))
+        self.signature = Data()
     }
 
     /// The hash this row should have, recomputed from its contents.
@@ -50,11 +54,11 @@ struct StoredEvent: Sendable {
 
     func insert(_ db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [seq, reportID, actor, timeMillis, kind, payload, prevHash, hash])
+            sql: "INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [seq, reportID, actor, timeMillis, kind, payload, prevHash, hash, signature])
     }
 
-    static let selectColumns = "seq, report_id, actor, time_ms, kind, payload, prev_hash, hash"
+    static let selectColumns = "seq, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature"
 }
 
 extension Row {

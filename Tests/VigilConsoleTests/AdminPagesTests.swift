@@ -32,7 +32,10 @@ struct AdminPagesTests {
         _ = admin.keys("Tab Enter")
         _ = admin.type("europe")
         _ = admin.keys("Space C-s")
-        #expect(fixture.store.state.user("zara") == User(name: "zara", role: .officer, desks: ["europe"]))
+        let zara = try #require(fixture.store.state.user("zara"))
+        #expect(User(name: zara.name, role: zara.role, desks: zara.desks) == User(name: "zara", role: .officer, desks: ["europe"]))
+        // The store gave her a signing key of her own.
+        #expect(zara.keys?.signing.count == 32)
 
         let officer = ConsoleDriver(fixture, user: "rahul")
         _ = officer.keys(":")

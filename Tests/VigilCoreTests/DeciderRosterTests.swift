@@ -21,6 +21,32 @@ import VigilCore
         #expect(desk.state.user("admin")?.role == .admin)
     }
 
+    @Test func removalIsAnAdminsAndNeverOfOneself() throws {
+        var desk = try TestDesk.staffed()
+        #expect(desk.message(.removeUser(name: "olga"), as: "sara") == "only an admin may remove users (sara is a supervisor)")
+        #expect(desk.message(.removeUser(name: "admin"), as: "admin") == "an admin cannot remove themselves; another admin can")
+        #expect(desk.message(.removeUser(name: "zoe"), as: "admin") == "user 'zoe' is not on the roster")
+        #expect(try desk.run(.removeUser(name: "olga"), as: "admin").map(\.body) == [.userRemoved(name: "olga")])
+        #expect(desk.state.user("olga") == nil)
+        #expect(desk.refusal(.create([.title: "x"]), as: "olga") == .notOnRoster("olga"))
+    }
+
+    @Test func aRoleChangeKeepsTheUsersOwnKeys() throws {
+        var desk = TestDesk()
+        let keys = PublicKeys(signing: Data(repeating: 1, count: 32), sealing: nil)
+        try desk.run(.addUser(User(name: "admin", role: .admin, keys: keys)), as: "admin")
+        try desk.run(.addUser(User(name: "olga", role: .officer, keys: PublicKeys(signing: Data(repeating: 2, count: 32), sealing: nil))), as: "admin")
+        // A change that names other keys (the admin's) keeps olga's: nobody else may speak for her.
+        let events = try desk.run(.changeUser(User(name: "olga", role: .supervisor, keys: keys)), as: "admin")
+        #expect(events.map(\.body) == [.userChanged(User(name: "olga", role: .supervisor, keys: PublicKeys(signing: Data(repeating: 2, count: 32), sealing: nil)))])
+        #expect(desk.state.user("olga")?.keys?.signing == Data(repeating: 2, count: 32))
+        // The fold holds to it even for an event that says otherwise.
+        var state = desk.state
+        try state.apply(Event(seq: state.head + 1, reportID: nil, actor: "admin", time: fixedNow,
+                              body: .userChanged(User(name: "olga", role: .officer, keys: keys))))
+        #expect(state.user("olga")?.keys?.signing == Data(repeating: 2, count: 32))
+    }
+
     @Test func strangersAreNotOnTheRoster() throws {
         let desk = try TestDesk.staffed()
         #expect(desk.refusal(.create([.title: "x"]), as: "mallory") == .notOnRoster("mallory"))

@@ -14,8 +14,10 @@ import VigilCore
         var clocks = Vocabularies.standard.defaultClocks
         clocks.limits[.low] = .init(acknowledge: 60, decision: 120, reassess: 180)
         return [
-            .userAdded(User(name: "olga", role: .officer, desks: ["south_asia", "europe"])),
+            .userAdded(User(name: "olga", role: .officer, desks: ["south_asia", "europe"],
+                            keys: PublicKeys(signing: Data(repeating: 7, count: 32), sealing: Data(repeating: 9, count: 32)))),
             .userChanged(User(name: "olga", role: .supervisor)),
+            .userRemoved(name: "olga"),
             .settingsChanged(.init(deskMap: ["IN": "east_asia"], clocks: clocks)),
             .settingsChanged(.init()),
             .reportCreated(id: "R-2026-00001", fields: fields),
@@ -57,7 +59,7 @@ import VigilCore
 
     @Test func kindsAreStableAndDistinct() throws {
         let kinds = [
-            "user.added", "user.changed", "settings.changed", "report.created", "report.edited", "report.taken",
+            "user.added", "user.changed", "user.removed", "settings.changed", "report.created", "report.edited", "report.taken",
             "report.assigned", "report.assessed", "report.escalated", "report.decided", "report.status_changed",
             "report.commented", "report.linked", "report.unlinked", "report.closed", "report.reopened",
         ]

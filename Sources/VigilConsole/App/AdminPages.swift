@@ -1,8 +1,21 @@
 import Foundation
 import VigilCore
 
-/// The admin's pages in the console: `:users`, `:desks`, `:clocks` (read), `:add-user` and `:change-user` (forms).
+/// The admin's pages in the console: `:users`, `:desks`, `:clocks` (read), `:add-user` and `:change-user` (forms),
+/// `:remove-user NAME` (asked first).
 enum AdminPages {
+    /// Asks before taking `name` off the roster; the decider refuses non-admins and unknown names when it runs.
+    static func removeUser(_ state: inout AppState, _ name: String) -> [Effect] {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, state.desk.user(name) != nil else {
+            state.message = StatusMessage(":remove-user needs the name of someone on the roster (:users lists them)", isError: true)
+            return []
+        }
+        state.overlay = .confirm(question: "Remove \(name) from the roster? Their key is deleted and new events are sealed under a key they never had. (y/n)",
+                                 yes: .performAll([.removeUser(name: name)], message: "removed \(name)"))
+        return []
+    }
+
     static func page(_ name: String, state: AppState) -> OverlayState {
         let desk = state.desk
         switch name {
@@ -11,7 +24,7 @@ enum AdminPages {
                 "\(user.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
                     + (user.desks.isEmpty ? "all desks" : user.desks.map { desk.vocabularies.desks.label($0) }.joined(separator: ", "))
             }
-            return .info(title: "Users (:add-user, :change-user; admins)", lines: lines, scroll: 0)
+            return .info(title: "Users (:add-user, :change-user, :remove-user NAME; admins)", lines: lines, scroll: 0)
         case "desks":
             var lines: [String] = []
             for term in desk.vocabularies.desks.terms {

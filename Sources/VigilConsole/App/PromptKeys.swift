@@ -58,7 +58,7 @@ enum PromptKeys {
     }
 
     /// Names the command prompt knows: every action, plus `filter TEXT`, `sort KEY` and `quit`.
-    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view", "users", "desks", "clocks", "add-user", "change-user", "set-desk", "set-clocks", "lock-after", "unlink"] }
+    static var commandNames: [String] { ActionName.allCases.map(\.rawValue) + ["sort", "q", "save", "save-shared", "delete-view", "users", "desks", "clocks", "add-user", "change-user", "remove-user", "set-desk", "set-clocks", "lock-after", "unlink"] }
 
     static func completions(for text: String) -> [String] {
         let word = text.split(separator: " ").first.map(String.init) ?? ""
@@ -99,6 +99,8 @@ enum PromptKeys {
             return [.perform(.unlink(id: report.id, target: target), message: "\(report.id) unlinked from \(target)")]
         case "add-user", "change-user":
             return AdminPages.userForm(&state, adding: name == "add-user")
+        case "remove-user":
+            return AdminPages.removeUser(&state, argument)
         case "save", "save-shared":
             return SavedViews.save(&state, name: argument, shared: name == "save-shared")
         case "delete-view":

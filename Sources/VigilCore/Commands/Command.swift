@@ -2,6 +2,8 @@
 public indirect enum Command: Sendable, Equatable {
     case addUser(User)
     case changeUser(User)
+    /// Take a user off the roster (admins; never oneself).
+    case removeUser(name: String)
     case changeSettings(EventBody.Settings)
     /// Save a named filter and sort: personal (owner set to the actor) or store-wide (owner nil).
     case saveView(SavedView)
@@ -35,7 +37,7 @@ public indirect enum Command: Sendable, Equatable {
     /// The same command about another report: how a bulk action applies one form to every marked report.
     public func retargeted(to id: String) -> Command {
         switch self {
-        case .addUser, .changeUser, .changeSettings, .create, .saveView, .deleteView, .recordExport: self
+        case .addUser, .changeUser, .removeUser, .changeSettings, .create, .saveView, .deleteView, .recordExport: self
         case .edit(_, let values, _): .edit(id: id, values: values, expectedVersion: nil)
         case .take: .take(id: id)
         case .assign(_, let to): .assign(id: id, to: to)
@@ -60,7 +62,7 @@ public indirect enum Command: Sendable, Equatable {
     /// The report the command is about, if any.
     public var reportID: String? {
         switch self {
-        case .addUser, .changeUser, .changeSettings, .create, .saveView, .deleteView, .recordExport: nil
+        case .addUser, .changeUser, .removeUser, .changeSettings, .create, .saveView, .deleteView, .recordExport: nil
         case .expecting(_, let command): command.reportID
         case .edit(let id, _, _), .take(let id), .assign(let id, _), .assess(let id, _), .escalate(let id, _, _),
              .decide(let id, _, _), .respond(let id, _), .monitor(let id, _), .retriage(let id, _),

@@ -31,11 +31,19 @@ public struct Decider: Sendable {
             guard state.user(user.name) == nil else { throw .refused("user '\(user.name)' is already on the roster") }
             try checkUser(user)
             return [PendingEvent(reportID: nil, body: .userAdded(user))]
-        case .changeUser(let user):
+        case .changeUser(var user):
             try requireAdmin(me, "change users")
-            guard state.user(user.name) != nil else { throw .refused("user '\(user.name)' is not on the roster") }
+            guard let existing = state.user(user.name) else { throw .refused("user '\(user.name)' is not on the roster") }
             try checkUser(user)
+            // Keys are the user's own: a change of role or desks carries the ones they have.
+            user.keys = existing.keys
             return [PendingEvent(reportID: nil, body: .userChanged(user))]
+        case .removeUser(let name):
+            try requireAdmin(me, "remove users")
+            guard state.user(name) != nil else { throw .refused("user '\(name)' is not on the roster") }
+            // Only admins remove, and never themselves: so the store always keeps an admin.
+            guard name != actor else { throw .refused("an admin cannot remove themselves; another admin can") }
+            return [PendingEvent(reportID: nil, body: .userRemoved(name: name))]
         case .changeSettings(var settings):
             try requireAdmin(me, "change the desk map, clocks or lock timeout")
             if let lock = settings.lockAfter, !(30...86_400).contains(lock) {

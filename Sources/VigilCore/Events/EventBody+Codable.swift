@@ -16,6 +16,7 @@ extension EventBody {
     private struct Note: Codable { var note: String }
     private struct ViewName: Codable { var name: String; var owner: String? }
     private struct Revealed: Codable { var field: ReportField }
+    private struct Removed: Codable { var name: String }
 
     /// The payload bytes (JSON with sorted keys, so equal bodies give equal bytes).
     public func payload() throws -> Data {
@@ -24,6 +25,7 @@ extension EventBody {
         encoder.dateEncodingStrategy = .secondsSince1970
         switch self {
         case .userAdded(let user), .userChanged(let user): return try encoder.encode(user)
+        case .userRemoved(let name): return try encoder.encode(Removed(name: name))
         case .settingsChanged(let settings): return try encoder.encode(settings)
         case .viewSaved(let view): return try encoder.encode(view)
         case .exportMade(let export): return try encoder.encode(export)
@@ -53,6 +55,7 @@ extension EventBody {
         switch kind {
         case "user.added": self = .userAdded(try decode(User.self))
         case "user.changed": self = .userChanged(try decode(User.self))
+        case "user.removed": self = .userRemoved(name: try decode(Removed.self).name)
         case "settings.changed": self = .settingsChanged(try decode(Settings.self))
         case "view.saved": self = .viewSaved(try decode(SavedView.self))
         case "export.made": self = .exportMade(try decode(Export.self))

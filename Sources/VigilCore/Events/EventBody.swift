@@ -2,6 +2,8 @@
 public enum EventBody: Sendable, Equatable {
     case userAdded(User)
     case userChanged(User)
+    /// A user taken off the roster: they act no more, and a sealed store seals what follows under a new key.
+    case userRemoved(name: String)
     case settingsChanged(Settings)
     case viewSaved(SavedView)
     /// Reports left the store in an export: how many, which filter, whether pseudonymised, and why withheld
@@ -68,6 +70,7 @@ public enum EventBody: Sendable, Equatable {
         switch self {
         case .userAdded: "user.added"
         case .userChanged: "user.changed"
+        case .userRemoved: "user.removed"
         case .settingsChanged: "settings.changed"
         case .viewSaved: "view.saved"
         case .exportMade: "export.made"

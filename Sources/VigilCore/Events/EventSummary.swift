@@ -4,6 +4,7 @@ public enum EventSummary {
         switch event.body {
         case .userAdded(let user): return "added user \(user.name) as \(user.role.rawValue)" + desks(user)
         case .userChanged(let user): return "changed user \(user.name) to \(user.role.rawValue)" + desks(user)
+        case .userRemoved(let name): return "removed user \(name)"
         case .settingsChanged(let settings):
             var parts: [String] = []
             if let map = settings.deskMap { parts.append("desk map for " + map.keys.sorted().joined(separator: ", ")) }

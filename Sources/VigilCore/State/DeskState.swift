@@ -84,8 +84,14 @@ public struct DeskState: Sendable {
             throw FoldError(seq: event.seq, problem: "expected seq \(head + 1)")
         }
         switch event.body {
-        case .userAdded(let user), .userChanged(let user):
+        case .userAdded(let user):
             users[user.name] = user
+        case .userChanged(var user):
+            // A role or desk change never swaps keys: that would let an admin speak as the user.
+            user.keys = users[user.name]?.keys
+            users[user.name] = user
+        case .userRemoved(let name):
+            users[name] = nil
         case .viewSaved(let view):
             if let index = views.firstIndex(where: { $0.name == view.name && $0.owner == view.owner }) {
                 views[index] = view
@@ -184,7 +190,7 @@ public struct DeskState: Sendable {
         case .reportReopened:
             report.status = .inTriage
             report.closure = nil
-        case .userAdded, .userChanged, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted, .fieldRevealed, .exportMade:
+        case .userAdded, .userChanged, .userRemoved, .settingsChanged, .reportCreated, .viewSaved, .viewDeleted, .fieldRevealed, .exportMade:
             break
         }
         reports[index] = report

@@ -4,7 +4,7 @@ import Foundation
 /// Ten times faster to read than Codable's JSON, which is what keeps opening a large store quick.
 public enum SnapshotFormat {
     static let magic: [UInt8] = Array("VGSN".utf8)
-    static let version: UInt8 = 5
+    static let version: UInt8 = 6
 
     public static func encode(_ snapshot: DeskSnapshot) -> Data {
         var w = BinaryWriter()
@@ -27,6 +27,10 @@ public enum SnapshotFormat {
             w.string(user.name)
             w.byte(UInt8(Role.allCases.firstIndex(of: user.role)!))
             w.strings(user.desks)
+            w.optional(user.keys) { w, keys in
+                w.data(keys.signing)
+                w.optional(keys.sealing) { $0.data($1) }
+            }
         }
         w.double(snapshot.lockAfter)
         w.bool(snapshot.wideningRestricted)
@@ -58,7 +62,8 @@ public enum SnapshotFormat {
         for _ in 0..<(try r.count()) { overrides[try r.string()] = try r.string() }
         var users: [User] = []
         for _ in 0..<(try r.count()) {
-            users.append(User(name: try r.string(), role: try pick(Role.allCases, &r), desks: try r.strings()))
+            users.append(User(name: try r.string(), role: try pick(Role.allCases, &r), desks: try r.strings(),
+                              keys: try r.optional { r in PublicKeys(signing: try r.data(), sealing: try r.optional { try $0.data() }) }))
         }
         let lockAfter = try r.double()
         let wideningRestricted = try r.bool()

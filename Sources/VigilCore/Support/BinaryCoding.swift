@@ -39,6 +39,11 @@ struct BinaryWriter {
         for value in values { string(value) }
     }
 
+    mutating func data(_ value: Data) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         guard let value else { bool(false); return }
         bool(true)
@@ -113,6 +118,12 @@ struct BinaryReader {
         let length = try count()
         defer { offset += length }
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + length]), as: UTF8.self) }
+    }
+
+    mutating func data() throws -> Data {
+        let length = try count()
+        defer { offset += length }
+        return Data(bytes[offset..<offset + length])
     }
 
     mutating func strings() throws -> [String] {

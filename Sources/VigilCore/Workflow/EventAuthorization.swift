@@ -9,7 +9,9 @@ public enum EventAuthorization {
         }
         guard let user = state.user(event.actor) else { return "\(event.actor) was not on the roster" }
         switch event.body {
-        case .userAdded, .userChanged, .settingsChanged:
+        case .userRemoved(let name) where name == user.name:
+            return "\(name) removed themselves from the roster"
+        case .userAdded, .userChanged, .userRemoved, .settingsChanged:
             return user.role == .admin ? nil : "only an admin may change the roster or settings (\(user.name) was \(user.role.withArticle))"
         case .viewSaved(let view):
             if view.owner == nil { return [.supervisor, .admin].contains(user.role) ? nil : "only a supervisor or an admin may save a store-wide view" }

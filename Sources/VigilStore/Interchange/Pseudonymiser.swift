@@ -42,11 +42,13 @@ public struct Pseudonymiser: Sendable {
 }
 
 extension SQLiteStore {
-    /// The key behind export pseudonyms. In a sealed store it is derived from the data key (so it is as secret as
-    /// the reports); in a plain store it is kept in the meta table, as readable as everything else there.
+    /// The key behind export pseudonyms. In a sealed store it is derived from the first epoch's data key (so it
+    /// is as secret as the reports, and stable across epochs); in a plain store it is kept in the meta table, as
+    /// readable as everything else there.
     public func pseudonymKey() throws -> SymmetricKey {
         if let sealed = sealer as? AEADSealer {
-            return HKDF<SHA256>.deriveKey(inputKeyMaterial: sealed.dataKey, info: Data("vigil export pseudonyms".utf8), outputByteCount: 32)
+            guard let first = sealed.epochKeys[1] else { throw StoreError.wrongPassphrase(path: path) }
+            return HKDF<SHA256>.deriveKey(inputKeyMaterial: first, info: Data("vigil export pseudonyms".utf8), outputByteCount: 32)
         }
         do {
             return try database.write { db in

@@ -27,7 +27,8 @@ struct DemoCommand: ParsableCommand {
             throw CLIError.user("\(path) is a sealed store, not a demo; give the demo its own --store")
         }
         PlainWarning.print(path, note: "a demo of fictional reports: never keep real cases in it")
-        let opened = try guarded { existing ? try SQLiteStore.open(at: path) : try DemoStore.build(at: path, reports: reports, seed: seed, now: Environment.now) }
+        let opened = try guarded { existing ? try DemoStore.reuse(at: path, reports: reports, seed: seed)
+                                            : try DemoStore.build(at: path, reports: reports, seed: seed, now: Environment.now) }
         let actor = user ?? Environment.variable("VIGIL_USER") ?? "amina"
         if noConsole {
             Output.line(existing ? "reusing \(path)" : "created \(path) with \(opened.state.reports.count) reports")
@@ -54,6 +55,23 @@ enum DemoStore {
             throw StoreError.io(path: path, reason: "cannot move the finished demo store into place: \(String(cString: strerror(errno)))")
         }
         return try SQLiteStore.open(at: path)
+    }
+
+    /// Opens an existing demo store; one made by an earlier build in a format this one does not read is moved
+    /// aside (never deleted) and a new one generated, since the demo's reports are fictional.
+    static func reuse(at path: String, reports: Int, seed: UInt64) throws -> SQLiteStore {
+        do {
+            return try SQLiteStore.open(at: path)
+        } catch StoreError.olderFormat(_, let found, _) {
+            let aside = path + ".format-\(found)"
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+                guard rename(path + suffix, aside + suffix) == 0 else {
+                    throw StoreError.io(path: path, reason: "cannot move the old demo store aside: \(String(cString: strerror(errno)))")
+                }
+            }
+            Output.error("\(path) was made by an earlier Vigil; moved it to \(aside) and generated a new demo")
+            return try build(at: path, reports: reports, seed: seed, now: Environment.now)
+        }
     }
 
     private static func fill(at path: String, reports: Int, seed: UInt64, now: Date) throws {

@@ -5,7 +5,7 @@ import VigilStore
 /// `vigil user add|change|list`: the roster.
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage the roster.", subcommands: [Add.self, Change.self, List.self])
+        commandName: "user", abstract: "Manage the roster.", subcommands: [Add.self, Change.self, Remove.self, List.self])
 
     /// A user as given on the command line: name, role and desks.
     struct UserArguments: ParsableArguments {
@@ -47,6 +47,21 @@ struct UserCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "change", abstract: "Change a user's role or desks (admins).")
         @OptionGroup var arguments: UserArguments
         func run() throws { try arguments.perform({ .changeUser($0) }, done: "changed") }
+    }
+
+    /// `vigil user remove NAME`
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Take a user off the roster (admins).",
+            discussion: "Their key is deleted; on a sealed store, everything written from now on is sealed under a new data key that they never had. Their past events stay in the log, signed by them.")
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "User name.") var name: String
+
+        func run() throws {
+            let store = try storeOptions.open()
+            try guarded { try store.perform(.removeUser(name: name), as: Environment.actor, now: Environment.now) }
+            Output.line("removed \(name)" + (store.isSealed ? "; new events are sealed under a key \(name) does not hold" : ""))
+        }
     }
 
     /// `vigil user list [--json]`

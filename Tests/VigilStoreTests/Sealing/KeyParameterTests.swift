@@ -6,14 +6,14 @@ import VigilStore
 
 @Suite("Sealing: scrypt parameters are stored and checked on open")
 struct KeyParameterTests {
-    @Test("a new key row holds scrypt N = 2^17, r = 8, p = 1, a 32-byte salt and a wrapped key, nothing in clear")
+    @Test("a new key row holds scrypt N = 2^17, r = 8, p = 1, a 32-byte salt and wrapped secrets, nothing in clear")
     func storedParameters() throws {
         let sandbox = try StoreSandbox()
         let store = try SealedFixture.desk(sandbox)
         try store.checkpoint()
-        let row = try #require(try sandbox.read("desk.vigil", "SELECT scrypt_n || ',' || scrypt_r || ',' || scrypt_p || ',' || kdf || ',' || length(salt) || ',' || length(wrapped_key) FROM keys WHERE user = 'admin'") as String?)
-        // The wrap is nonce (12) + the 32-byte data key + tag (16).
-        #expect(row == "131072,8,1,scrypt,32,60")
+        let row = try #require(try sandbox.read("desk.vigil", "SELECT scrypt_n || ',' || scrypt_r || ',' || scrypt_p || ',' || kdf || ',' || length(salt) || ',' || length(secrets) FROM keys WHERE user = 'admin'") as String?)
+        // The wrap is nonce (12) + the signing and agreement keys (32 + 32) + tag (16).
+        #expect(row == "131072,8,1,scrypt,32,92")
         #expect(try CanaryScan.hits([SealedFixture.adminPassphrase], under: sandbox.folder).isEmpty)
     }
 
@@ -52,7 +52,7 @@ struct KeyParameterTests {
     func renamedRow() throws {
         let sandbox = try StoreSandbox()
         try SealedFixture.copyDesk(into: sandbox)
-        try sandbox.tamper("desk.vigil", "UPDATE keys SET user = 'ana' WHERE user = 'admin'")
+        try sandbox.tamper("desk.vigil", "DELETE FROM keys WHERE user = 'ana'; UPDATE keys SET user = 'ana' WHERE user = 'admin'")
         #expect(storeError { _ = try SQLiteStore.unlock(at: sandbox.path(), user: "ana", passphrase: Passphrase(SealedFixture.adminPassphrase)) }
                 == .wrongPassphrase(path: sandbox.path()))
     }
@@ -63,6 +63,6 @@ struct KeyParameterTests {
         try SealedFixture.copyDesk(into: sandbox)
         try sandbox.tamper("desk.vigil", "DROP TABLE keys")
         #expect(storeError { _ = try SQLiteStore.unlock(at: sandbox.path(), user: "admin", passphrase: Passphrase(SealedFixture.adminPassphrase)) }
-                == .damaged(path: sandbox.path(), seq: nil, reason: "the store is sealed but its keys table is missing"))
+                == .damaged(path: sandbox.path(), seq: nil, reason: "the store's keys table is missing"))
     }
 }

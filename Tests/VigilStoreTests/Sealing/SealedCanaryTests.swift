@@ -52,7 +52,7 @@ struct SealedCanaryTests {
         let folder = sandbox.folder + "/vault"
         let path = folder + "/desk.vigil"
         var store: SQLiteStore? = try SQLiteStore.create(at: path, admin: "admin", passphrase: Passphrase(SealedFixture.adminPassphrase), now: sandbox.now())
-        try store?.perform(.addUser(User(name: "ana", role: .officer)), as: "admin", now: sandbox.now())
+        try store?.addUser(User(name: "ana", role: .officer), passphrase: Passphrase(SealedFixture.anaPassphrase), as: "admin", now: sandbox.now())
         let canaries = try fill(try #require(store), sandbox, reports: 50)
         #expect(canaries.count == 50 * 8 + 10 * 4)
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import VigilCore
-import VigilStore
+@testable import VigilStore
 
 #if canImport(Glibc)
 import Glibc
@@ -14,32 +14,47 @@ import Darwin
 enum SealedFixture {
     static let adminPassphrase = "correct horse battery staple"
     static let anaPassphrase = "ana's own long passphrase"
+    static let samPassphrase = "sam supervises with this"
 
-    /// A sealed store with the admin `admin` (holding a key) and, without keys, the officer `ana` and the
-    /// supervisor `sam`: enough roster for the workflow, one derivation.
+    /// A sealed store with the admin `admin`, the officer `ana` and the supervisor `sam`, each with keys under
+    /// their own passphrase. The returned store (the process that added them) may sign as all three.
     static func desk(_ sandbox: StoreSandbox, _ name: String = "desk.vigil") throws -> SQLiteStore {
         let store = try SQLiteStore.create(at: sandbox.path(name), admin: "admin", passphrase: Passphrase(adminPassphrase), now: sandbox.now())
-        try store.perform(.addUser(User(name: "ana", role: .officer)), as: "admin", now: sandbox.now())
-        try store.perform(.addUser(User(name: "sam", role: .supervisor)), as: "admin", now: sandbox.now())
+        try store.addUser(User(name: "ana", role: .officer), passphrase: Passphrase(anaPassphrase), as: "admin", now: sandbox.now())
+        try store.addUser(User(name: "sam", role: .supervisor), passphrase: Passphrase(samPassphrase), as: "admin", now: sandbox.now())
         return store
     }
 
     /// Copies a closed sealed desk (as `desk`, made once per test process) to `sandbox.path()`, for tests that
-    /// only need a sealed file to open or damage: the one derivation is paid once, not per test.
+    /// only need a sealed file to open or damage: the derivations are paid once, not per test.
     static func copyDesk(into sandbox: StoreSandbox) throws {
         let template = try templateDesk.get()
-        try FileManager.default.copyItem(atPath: template, toPath: sandbox.path())
+        try FileManager.default.copyItem(atPath: template.path, toPath: sandbox.path())
     }
 
-    private static let templateDesk = Result<String, any Error> {
+    /// The admin's sealer for a copied desk (one derivation), for `open` and `verify`.
+    static func adminSealer(_ sandbox: StoreSandbox) throws -> AEADSealer {
+        try SQLiteStore.unlock(at: sandbox.path(), user: "admin", passphrase: Passphrase(adminPassphrase))
+    }
+
+    /// A copied desk opened as admin and, for tests that act as several users, holding all three signing keys as
+    /// the template's maker did (a test's shortcut for three consoles each unlocked by its own user).
+    static func openCopy(_ sandbox: StoreSandbox, sealer: AEADSealer) throws -> SQLiteStore {
+        let store = try SQLiteStore.open(at: sandbox.path(), sealer: sealer)
+        store.keyring = try templateDesk.get().keyring
+        return store
+    }
+
+    private static let templateDesk = Result<(path: String, keyring: Keyring), any Error> {
         let sandbox = try StoreSandbox()
+        let store = try desk(sandbox)
         // Folded into the main file, so the file alone is the whole store.
-        try desk(sandbox).checkpoint()
+        try store.checkpoint()
         let copy = templateFolder + "/desk.vigil"
         try FileManager.default.createDirectory(atPath: templateFolder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: sandbox.path(), toPath: copy)
         atexit { try? FileManager.default.removeItem(atPath: templateFolder) }
-        return copy
+        return (copy, store.keyring)
     }
 
     /// RLIMIT_CORE's soft limit for this process.

@@ -10,7 +10,7 @@ struct SealedStoreTests {
         let sandbox = try StoreSandbox()
         let store = try SealedFixture.desk(sandbox)
         #expect(store.isSealed)
-        #expect(try store.keyHolders() == ["admin"])
+        #expect(try store.keyHolders() == ["admin", "ana", "sam"])
         let id = try sandbox.create(in: store, title: "Threat to Ayesha Khan in Lalitpur")
         try sandbox.escalate(id, in: store)
         try store.perform(.comment(id: id, text: "called back; Кирилл confirms"), as: "ana", now: sandbox.now())
@@ -33,13 +33,13 @@ struct SealedStoreTests {
                 == .notAStore(path: sandbox.path(), reason: "payloads are sealed with '\(AEADSealer.scheme)', not 'plain'"))
     }
 
-    @Test("a wrong passphrase and a user without a key get one and the same message")
+    @Test("a wrong passphrase, another user's passphrase and a stranger get one and the same message")
     func genericRefusal() throws {
         let sandbox = try StoreSandbox()
         try SealedFixture.copyDesk(into: sandbox)
         let path = sandbox.path()
         let wrong = storeError { _ = try SQLiteStore.open(at: path, user: "admin", passphrase: Passphrase("correct horse battery stapler")) }
-        // `ana` is on the roster but holds no key; `mallory` is nobody.
+        // `ana` is on the roster but this is the admin's passphrase; `mallory` is nobody.
         let keyless = storeError { _ = try SQLiteStore.unlock(at: path, user: "ana", passphrase: Passphrase(SealedFixture.adminPassphrase)) }
         let stranger = storeError { _ = try SQLiteStore.unlock(at: path, user: "mallory", passphrase: Passphrase("")) }
         for error in [wrong, keyless, stranger] {

@@ -39,8 +39,8 @@ struct SealedTamperTests {
     func movedPayload(source: Int64, target: Int64) throws {
         let sandbox = try StoreSandbox()
         try SealedFixture.copyDesk(into: sandbox)
-        let sealer = try SQLiteStore.unlock(at: sandbox.path(), user: "admin", passphrase: Passphrase(SealedFixture.adminPassphrase))
-        let store = try SQLiteStore.open(at: sandbox.path(), sealer: sealer)
+        let sealer = try SealedFixture.adminSealer(sandbox)
+        let store = try SealedFixture.openCopy(sandbox, sealer: sealer)
         let first = try sandbox.create(in: store, title: "First report")
         _ = try sandbox.create(in: store, title: "Second report")
         try store.perform(.take(id: first), as: "ana", now: sandbox.now())

@@ -94,13 +94,13 @@ struct StoreDamageTests {
         // stands in for that.
         try sandbox.tamper("desk.vigil", """
             ALTER TABLE events RENAME TO damaged_events;
-            CREATE TABLE events (seq INTEGER PRIMARY KEY, report_id, actor, time_ms, kind, payload, prev_hash, hash);
+            CREATE TABLE events (seq INTEGER PRIMARY KEY, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature);
             INSERT INTO events SELECT * FROM damaged_events;
             DROP TABLE damaged_events;
             CREATE TABLE kept AS SELECT * FROM events WHERE seq = 6;
             """)
         #expect(try SQLiteStore.verify(at: sandbox.path()).events == 10)
-        for column in ["payload", "hash", "prev_hash", "actor", "time_ms", "kind"] {
+        for column in ["payload", "hash", "prev_hash", "actor", "time_ms", "kind", "signature"] {
             try sandbox.tamper("desk.vigil", "UPDATE events SET \(column) = NULL WHERE seq = 6")
             expectDamaged(sandbox, at: 6)
             try sandbox.tamper("desk.vigil", "UPDATE events SET \(column) = (SELECT \(column) FROM kept) WHERE seq = 6")
@@ -132,8 +132,8 @@ struct StoreDamageTests {
         try closedDesk(sandbox)
         // A copy of event 10 moved to 11 keeps its own (valid) hash but no longer follows event 10.
         try sandbox.tamper("desk.vigil", """
-            INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash)
-            SELECT 11, report_id, actor, time_ms, kind, payload, prev_hash, hash FROM events WHERE seq = 10
+            INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature)
+            SELECT 11, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature FROM events WHERE seq = 10
             """)
         expectDamaged(sandbox, at: 11)
     }
@@ -144,8 +144,8 @@ struct StoreDamageTests {
         let (store, ids) = try sandbox.makeDesk(reports: 2)
         let head = store.state.head
         try sandbox.tamper("desk.vigil", """
-            INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash)
-            SELECT seq + 1, report_id, actor, time_ms, kind, payload, prev_hash, hash FROM events WHERE seq = \(head)
+            INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature)
+            SELECT seq + 1, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature FROM events WHERE seq = \(head)
             """)
         #expect(damagedSeq(storeError { _ = try store.poll() }, path: sandbox.path()) == head + 1)
         // Asking again fails again: the feed does not go quiet over damage it has seen once.
