@@ -11,6 +11,9 @@ import VigilCore
 
     @Test func differentNamesDoNotShareAKey() {
         #expect(DuplicateFinder.key("Amina") != DuplicateFinder.key("Aminata"))
+        // Doubled letters fold (Hassan, Hasan); doubled digits are another number.
+        #expect(DuplicateFinder.key("Hassan") == DuplicateFinder.key("Hasan"))
+        #expect(DuplicateFinder.key("Falcon-1") != DuplicateFinder.key("Falcon-11"))
     }
 
     @Test func suggestsSameDefenderSameCountryWithinThirtyDays() throws {

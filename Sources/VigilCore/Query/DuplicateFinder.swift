@@ -42,7 +42,8 @@ public enum DuplicateFinder {
             text = text.replacingOccurrences(of: from, with: to)
         }
         var squeezed = ""
-        for character in text where squeezed.last != character { squeezed.append(character) }
+        // Doubled letters are a transliteration habit (Hassan, Hasan); doubled digits are another number.
+        for character in text where squeezed.last != character || character.isNumber { squeezed.append(character) }
         // Vowels are where transliterations disagree most (Mohammed, Muhammad): compare the consonant skeleton.
         guard let first = squeezed.first else { return "" }
         return String(first) + squeezed.dropFirst().filter { !"aeiou".contains($0) }

@@ -5,7 +5,8 @@ import VigilCore
 
 /// Makes reports fit to leave the store for partners: names become keyed pseudonyms (HMAC-SHA256 under a store key,
 /// so the same person gets the same pseudonym in every export, and nobody without the key can link it back),
-/// contacts, exact places and narratives are dropped, country and desk kept. Reports whose TLP is red or whose
+/// contacts, exact places and every free text (title, narrative, comments, reasons) are dropped, country and
+/// desk kept. Reports whose TLP is red or whose
 /// consent is internal-only (or none) are withheld unless forced.
 public struct Pseudonymiser: Sendable {
     private let key: SymmetricKey
@@ -34,9 +35,13 @@ public struct Pseudonymiser: Sendable {
         report.fields.safeContactChannel = ""
         report.fields.placeDescription = ""
         report.fields.adminArea = ""
-        // Free text can name anyone; it does not leave in a pseudonymised export.
+        // Free text can name anyone; it does not leave in a pseudonymised export. A title is free text too
+        // ("Threat to <name>"): it becomes what happened, where.
+        report.fields.title = "\(report.fields.acts.joined(separator: ", ")) (\(report.fields.country))"
         report.fields.narrative = ""
         report.comments = []
+        report.escalation?.reason = ""
+        report.decision?.note = ""
         return report
     }
 }

@@ -92,7 +92,8 @@ enum CanarySearch {
         return found
     }
 
-    private static func contains(_ data: Data, _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` occurs in `data` as raw bytes.
+    static func contains(_ data: Data, _ needle: [UInt8]) -> Bool {
         data.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { needle in
                 guard let base = haystack.baseAddress, let first = needle.first, haystack.count >= needle.count else { return false }
