@@ -206,10 +206,24 @@ public final class SQLiteStore {
                 }
             }
             if !loaded { state = DeskState(vocabularies: state.vocabularies) }
-            _ = try database.read { db in try catchUp(db) }
+            _ = try database.read { db in
+                try catchUp(db)
+                try checkBounds(db, head: state.head)
+            }
             dataVersion = try database.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path, seq: state.head + 1)
+        }
+    }
+
+    /// What folding forward from a head cannot see: a log with no events (every store has its admin's first), and a
+    /// row below seq 1, moved or inserted where no walk from event 1 looks.
+    func checkBounds(_ db: Database, head: Int64) throws {
+        if head == 0 {
+            throw StoreError.damaged(path: path, seq: 1, reason: "event 1 is missing (the log is empty; every store starts with its admin)")
+        }
+        if let stray = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM events WHERE seq < 1") {
+            throw StoreError.damaged(path: path, seq: stray, reason: "a row sits at seq \(stray), outside the log (seqs start at 1): moved or inserted")
         }
     }
 

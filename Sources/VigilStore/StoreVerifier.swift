@@ -42,7 +42,7 @@ extension SQLiteStore {
         do {
             try database.read { db in
                 let snapshotSeqs = Set(try Int64.fetchAll(db, sql: "SELECT seq FROM snapshots"))
-                let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events ORDER BY seq")
+                let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq >= 1 ORDER BY seq")
                 while let row = try cursor.next() {
                     let stored = try StoredEvent(row: row, path: path)
                     guard stored.seq == count + 1 else {
@@ -69,6 +69,8 @@ extension SQLiteStore {
                         folds[stored.seq] = fold.snapshot()
                     }
                 }
+                // After the walk, so a gap in the log is named before a row moved out of it.
+                try checkBounds(db, head: count)
                 for row in try Row.fetchAll(db, sql: "SELECT seq, chain_hash, digest, payload FROM snapshots") {
                     let seq: Int64 = try row.storeValue("seq", path: path, seq: nil)
                     let chain: Data = try row.storeValue("chain_hash", path: path, seq: seq)

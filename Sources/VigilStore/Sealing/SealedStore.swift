@@ -118,7 +118,8 @@ extension SQLiteStore {
             // Every epoch, or the new user could not read part of the log.
             let epochs = sealer.epochKeys
             guard epochs.count == Int(try EpochKeys.newest(db)) else {
-                throw StoreError.cannotSign(path: self.path, actor: actor)
+                throw StoreError.damaged(path: self.path, seq: nil,
+                                         reason: "\(actor) does not hold every key epoch of the log, so cannot give them to \(user.name)")
             }
             for (epoch, key) in epochs.sorted(by: { $0.key < $1.key }) {
                 try EpochKeys.give(key, epoch: epoch, to: user.name, agreementKey: user.keys?.sealing ?? Data(), db)

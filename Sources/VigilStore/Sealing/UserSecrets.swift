@@ -5,7 +5,7 @@ import VigilCore
 /// A user's private keys: the Ed25519 key that signs their events and, in a sealed store, the X25519 key that
 /// data keys are wrapped to. Kept in the `keys` table wrapped under their passphrase (sealed) or as they are
 /// (plain stores, which protect nothing by design).
-struct UserSecrets: @unchecked Sendable {
+struct UserSecrets: Sendable {
     let signing: Curve25519.Signing.PrivateKey
     let agreement: Curve25519.KeyAgreement.PrivateKey?
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// The signing keys this process holds, by user: the opening user's in a sealed store (and those of users it
 /// added, whose passphrases it was given), every user's in a plain one.
-struct Keyring: @unchecked Sendable {
+struct Keyring: Sendable {
     private var keys: [String: Curve25519.Signing.PrivateKey] = [:]
 
     init() {}

@@ -28,6 +28,10 @@ struct Bench {
         let reopened = try SQLiteStore.open(at: path)
         record(size, "open store (snapshot + tail)", Clock.seconds(since: started), target: "")
 
+        started = Clock.now
+        let verified = try SQLiteStore.verify(at: path)
+        record(size, "verify: chain, \(verified.signatures) signatures, permissions, fold", Clock.seconds(since: started), target: "")
+
         let filter = try Filter.parse("desk:\"South Asia\" risk:high+ status:!closed", vocabularies: reopened.state.vocabularies)
         let context = FilterContext(me: "amina", now: now, clocks: reopened.state.clocks)
         let query = median(7) {
