@@ -3,7 +3,7 @@ import Testing
 import VigilConsole
 import VigilCore
 
-/// The admin's pages: :users, :desks, :clocks, and :add-user / :change-user forms.
+/// The admin's pages: :users, :desks, :clocks, :add-user / :change-user forms and :remove-user.
 @Suite("Admin pages")
 struct AdminPagesTests {
     @Test(":users, :desks and :clocks show the roster, the desk map and the clock table")
@@ -43,6 +43,38 @@ struct AdminPagesTests {
         _ = officer.keys("Enter")
         #expect(officer.state.form == nil)
         #expect(officer.state.message?.text.contains("only an admin may add users") == true)
+    }
+
+    @Test(":remove-user asks first, then takes the user off the roster; an officer is refused by the store")
+    func removeUser() throws {
+        let fixture = try FixtureStore()
+        let officer = ConsoleDriver(fixture, user: "rahul")
+        _ = officer.keys(":")
+        _ = officer.type("remove-user lucia")
+        _ = officer.keys("Enter y")
+        #expect(officer.state.message?.text.contains("only an admin may remove users") == true)
+        #expect(fixture.store.state.user("lucia") != nil)
+
+        let admin = ConsoleDriver(fixture, user: "admin")
+        _ = admin.keys(":")
+        _ = admin.type("remove-user lucia")
+        _ = admin.keys("Enter")
+        guard case .confirm(let question, _) = admin.state.overlay else {
+            Issue.record("no confirmation: \(String(describing: admin.state.overlay))")
+            return
+        }
+        #expect(question.hasPrefix("Remove lucia from the roster?"))
+        _ = admin.keys("n")
+        #expect(fixture.store.state.user("lucia") != nil)
+        _ = admin.keys(":")
+        _ = admin.type("remove-user lucia")
+        _ = admin.keys("Enter y")
+        #expect(fixture.store.state.user("lucia") == nil)
+        #expect(admin.state.message?.text == "removed lucia")
+        _ = admin.keys(":")
+        _ = admin.type("remove-user nobody")
+        _ = admin.keys("Enter")
+        #expect(admin.state.message?.text.contains(":remove-user needs the name of someone on the roster") == true)
     }
 }
 
