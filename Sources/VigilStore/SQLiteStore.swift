@@ -191,7 +191,9 @@ public final class SQLiteStore {
         var loaded = false
         do {
             try database.read { db in
-                if let row = try Row.fetchOne(db, sql: "SELECT seq, chain_hash, digest, payload FROM snapshots ORDER BY seq DESC LIMIT 1") {
+                // A cursor's row, not a copied one: the snapshot blob (tens of megabytes) is read where SQLite holds it.
+                let cursor = try Row.fetchCursor(db, sql: "SELECT seq, chain_hash, digest, payload FROM snapshots ORDER BY seq DESC LIMIT 1")
+                if let row = try cursor.next() {
                     let seq: Int64 = try row.storeValue("seq", path: path, seq: nil)
                     // A snapshot in a cache format this build does not read is passed over: the log has it all.
                     guard let restored = try SnapshotCodec.decode(row: row, path: path, sealer: sealer, vocabularies: state.vocabularies) else { return }
@@ -210,6 +212,9 @@ public final class SQLiteStore {
                 try catchUp(db)
                 try checkBounds(db, head: state.head)
             }
+            // A long replay (no snapshot yet, or one in a format this build does not read) is saved, or every
+            // later open would check all those signatures again. Only a cache: failing to write it is no error.
+            if eventsSinceSnapshot >= snapshotInterval { try? writeSnapshot() }
             dataVersion = try database.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
         } catch let error as DatabaseError {
             throw Self.classify(error, path: path, seq: state.head + 1)
@@ -415,6 +420,16 @@ public final class SQLiteStore {
         headHash = EventHash.genesis
         eventsSinceSnapshot = 0
         try load()
+    }
+
+    /// Closes the database (the last connection to close folds the WAL back into the file); the fold in memory
+    /// stays readable, but nothing can be read from or written to the store after this.
+    public func close() throws {
+        do {
+            try database.close()
+        } catch let error as DatabaseError {
+            throw Self.classify(error, path: path, seq: nil)
+        }
     }
 
     /// Folds the WAL back into the main file, so the file can be moved or copied alone.

@@ -14,8 +14,18 @@ enum SnapshotCodec {
     /// The state a snapshot holds; nil when it is in a cache format this build does not read (replay instead).
     static func decode(row: Row, path: String, sealer: any PayloadSealer, vocabularies: Vocabularies) throws -> DeskState? {
         let seq: Int64 = try row.storeValue("seq", path: path, seq: nil)
-        let payload: Data = try row.storeValue("payload", path: path, seq: seq)
         let digest: Data = try row.storeValue("digest", path: path, seq: seq)
+        // Read where SQLite holds it when the row is a cursor's: the blob is tens of megabytes.
+        return try row.withUnsafeData(named: "payload") { payload in
+            guard let payload else {
+                throw StoreError.damaged(path: path, seq: seq, reason: "the snapshot at event \(seq) has no payload")
+            }
+            return try decode(payload, digest: digest, seq: seq, path: path, sealer: sealer, vocabularies: vocabularies)
+        }
+    }
+
+    private static func decode(_ payload: Data, digest: Data, seq: Int64, path: String, sealer: any PayloadSealer,
+                               vocabularies: Vocabularies) throws -> DeskState? {
         guard EventHash.digest(payload) == digest else {
             throw StoreError.damaged(path: path, seq: seq, reason: "the snapshot at event \(seq) is damaged (digest mismatch)")
         }

@@ -29,10 +29,13 @@ struct Vigil: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            OpenStores.closeAll()
         } catch let error as CLIError {
+            OpenStores.closeAll()
             Output.error("vigil: \(error.description)")
             Foundation.exit(error.exitCode)
         } catch {
+            OpenStores.closeAll()
             let code = exitCode(for: error)
             if code == .success || code.rawValue == ExitCode.success.rawValue {
                 exit(withError: error)

@@ -52,7 +52,8 @@ public struct DeskState: Sendable {
     }
 
     private mutating func rebuildKeys() {
-        keys = reports.indices.map { ReportKeys(reports[$0], vocabularies: vocabularies, clocks: clocks) }
+        // Mapped over the elements, not indices: subscripting copies each report (and retains all its strings).
+        keys = reports.map { ReportKeys($0, vocabularies: vocabularies, clocks: clocks) }
     }
 
     public func report(_ id: String) -> Report? { position[id].map { reports[$0] } }

@@ -27,8 +27,8 @@ struct DemoCommand: ParsableCommand {
             throw CLIError.user("\(path) is a sealed store, not a demo; give the demo its own --store")
         }
         PlainWarning.print(path, note: "a demo of fictional reports: never keep real cases in it")
-        let opened = try guarded { existing ? try DemoStore.reuse(at: path, reports: reports, seed: seed)
-                                            : try DemoStore.build(at: path, reports: reports, seed: seed, now: Environment.now) }
+        let opened = OpenStores.keep(try guarded { existing ? try DemoStore.reuse(at: path, reports: reports, seed: seed)
+                                                            : try DemoStore.build(at: path, reports: reports, seed: seed, now: Environment.now) })
         let actor = user ?? Environment.variable("VIGIL_USER") ?? "amina"
         if noConsole {
             Output.line(existing ? "reusing \(path)" : "created \(path) with \(opened.state.reports.count) reports")

@@ -13,7 +13,7 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store; a sealed one with the acting user's passphrase, a plain one after its warning line.
     func open() throws -> SQLiteStore {
         let path = path
-        return try guarded { try SQLiteStore.open(at: path, sealer: try sealer()) }
+        return OpenStores.keep(try guarded { try SQLiteStore.open(at: path, sealer: try sealer()) })
     }
 
     /// What the store's payloads open with: the data key unwrapped with the acting user's passphrase (asked only
