@@ -84,4 +84,19 @@ struct StoreSnapshotTests {
         #expect(reopened.state.reports.map(\.id) == ["R-2026-00001"])
         #expect(try SQLiteStore.verify(at: sandbox.path()).snapshots == 0)
     }
+
+    @Test("an open that had to replay a long log (no usable snapshot) saves one, so the next open starts from it")
+    func longReplaySaved() throws {
+        let sandbox = try StoreSandbox()
+        do {
+            let (store, ids) = try sandbox.makeDesk(reports: 1)
+            store.snapshotInterval = .max
+            let now = sandbox.now()
+            try store.performAll((0..<5_000).map { Submission(.comment(id: ids[0], text: "call \($0)"), actor: "ana", now: now) })
+        }
+        #expect(try sandbox.read("desk.vigil", "SELECT COUNT(*) FROM snapshots") as Int64? == 0)
+        let reopened = try SQLiteStore.open(at: sandbox.path())
+        #expect(try sandbox.read("desk.vigil", "SELECT MAX(seq) FROM snapshots") as Int64? == reopened.state.head)
+        #expect(try SQLiteStore.verify(at: sandbox.path()).snapshots == 1)
+    }
 }
