@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilConsoleTests",
-            dependencies: ["VigilConsole", "VigilCore", "VigilStore", "TerminalKit"],
+            dependencies: ["VigilConsole", "VigilCore", "VigilStore", "TerminalKit", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/VigilConsoleTests",
             exclude: ["Golden"]
         ),

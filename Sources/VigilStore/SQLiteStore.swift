@@ -274,6 +274,12 @@ public final class SQLiteStore {
         return event
     }
 
+    /// The user who unlocked this sealed store, if the fold no longer has them on the roster.
+    private var removedHolder: String? {
+        guard let holder = (sealer as? AEADSealer)?.holder, state.user(holder) == nil, state.head > 0 else { return nil }
+        return holder
+    }
+
     /// Takes up the keys of epochs other processes started (a user removed elsewhere) when the newest is missing.
     private func refreshEpochs(_ db: Database) throws {
         guard let sealer = sealer as? AEADSealer, let agreement = sealer.secrets.agreement else { return }
@@ -290,6 +296,8 @@ public final class SQLiteStore {
             let body = try EventBody(kind: stored.kind, payload: plaintext)
             return Event(seq: stored.seq, reportID: stored.reportID, actor: stored.actor,
                          time: Date(timeIntervalSince1970: Double(stored.timeMillis) / 1000), body: body)
+        } catch SealingFailure.unknownEpoch where removedHolder != nil {
+            throw StoreError.removed(path: path, user: removedHolder ?? "")
         } catch let error as EventDecodingError {
             throw StoreError.damaged(path: path, seq: stored.seq, reason: error.description)
         } catch {

@@ -18,6 +18,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsafeKey(path: String, reason: String)
     /// An operation that needs a sealed store (a user's key) was asked of a plain one.
     case notSealed(path: String)
+    /// The user who unlocked the store was taken off its roster: what was sealed since is not for them.
+    case removed(path: String, user: String)
     /// This process holds no signing key for the user an event would be made by.
     case cannotSign(path: String, actor: String)
 
@@ -38,6 +40,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongPassphrase(let path): "\(path): wrong passphrase, or not a user of this store"
         case .unsafeKey(let path, let reason): "\(path): refusing to open: \(reason)"
         case .notSealed(let path): "\(path): the store is not sealed, so its users have no keys"
+        case .removed(let path, let user):
+            "\(path): \(user) was removed from this store's roster; what was written since is sealed under a key \(user) does not hold"
         case .cannotSign(let path, let actor):
             "\(path): this process holds no signing key for '\(actor)': only \(actor), opening the store with their own passphrase, can act as \(actor)"
         }

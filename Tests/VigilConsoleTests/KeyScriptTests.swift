@@ -1,5 +1,6 @@
 import Foundation
 import TerminalKit
+import GRDB
 import Testing
 import VigilConsole
 import VigilCore
@@ -361,6 +362,30 @@ struct KeyScriptTests {
         #expect(console.state.history?.events.last?.body.kind == "report.commented")
         #expect(console.screenText.contains("नदी"))
         #expect(console.runner.poll() == nil)
+    }
+
+    @Test("a feed that cannot read what others appended says so on the status line, once")
+    func feedFailure() throws {
+        let fixture = try FixtureStore()
+        let console = ConsoleDriver(fixture, user: "noor")
+        // Someone appends a row that does not follow the chain (a forged event).
+        let database = try DatabaseQueue(path: fixture.path)
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO events (seq, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature)
+                SELECT seq + 1, report_id, actor, time_ms, kind, payload, prev_hash, hash, signature FROM events ORDER BY seq DESC LIMIT 1
+                """)
+        }
+        try database.close()
+        let action = try #require(console.runner.poll())
+        guard case .feedFailed(let problem) = action else {
+            Issue.record("expected .feedFailed, got \(action)")
+            return
+        }
+        #expect(problem.hasPrefix("updates stopped: \(fixture.path): damaged at event"))
+        console.send(action)
+        #expect(console.state.message == StatusMessage(problem, isError: true))
+        #expect(console.runner.poll() == nil, "said once, not four times a second")
     }
 
     @Test("a move the workflow does not allow is refused before any form opens")

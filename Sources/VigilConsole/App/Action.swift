@@ -12,6 +12,8 @@ public enum Action: Sendable {
     case mouse(MouseEvent)
     /// The store's fold after our own or another process's appends.
     case storeChanged(DeskState)
+    /// The change feed could not read what others appended (damage, or this user was removed): said once.
+    case feedFailed(String)
     case historyLoaded(id: String, version: Int64, events: [Event])
     case commandSucceeded(message: String, desk: DeskState)
     case commandFailed(DeskErrorMessage)

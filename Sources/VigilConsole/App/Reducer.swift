@@ -50,6 +50,9 @@ public enum Reducer {
             effects = []
         case .unlockChecked(let ok):
             effects = LockScreen.unlocked(&state, ok)
+        case .feedFailed(let problem):
+            state.message = StatusMessage(problem, isError: true)
+            effects = []
         case .presenceChanged(let viewers):
             state.viewers = viewers.mapValues { $0.filter { $0 != state.session.user } }.filter { !$0.value.isEmpty }
             effects = []

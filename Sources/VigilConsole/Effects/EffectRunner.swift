@@ -52,9 +52,21 @@ public final class EffectRunner {
         }
     }
 
-    /// The change feed: other processes' appends, as an action, or nothing when the log is unchanged.
+    /// The last feed failure reported, so one that persists is said once, not four times a second.
+    private var feedProblem: String?
+
+    /// The change feed: other processes' appends, as an action, or nothing when the log is unchanged; a failure
+    /// to read them is reported (once), since a console that silently stops updating shows a desk that is not.
     public func poll() -> Action? {
-        guard let events = try? store.poll(), !events.isEmpty else { return nil }
-        return .storeChanged(store.state)
+        do {
+            let events = try store.poll()
+            feedProblem = nil
+            return events.isEmpty ? nil : .storeChanged(store.state)
+        } catch {
+            let problem = "updates stopped: \(error)"
+            guard problem != feedProblem else { return nil }
+            feedProblem = problem
+            return .feedFailed(problem)
+        }
     }
 }

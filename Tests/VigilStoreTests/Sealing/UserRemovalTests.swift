@@ -84,6 +84,21 @@ struct UserRemovalTests {
         #expect(other.state.report(id)?.comments.map(\.text) == ["written by the early store"])
     }
 
+    @Test("a removed user's running store is told she was removed when it next reads, not shown a damaged log")
+    func runningRemovedUser() throws {
+        let sandbox = try StoreSandbox()
+        try SealedFixture.copyDesk(into: sandbox)
+        let asAna = try SQLiteStore.open(at: sandbox.path(), user: "ana", passphrase: Passphrase(SealedFixture.anaPassphrase))
+        let id = try sandbox.create(in: asAna, title: "Threat")
+        let admin = try SealedFixture.openCopy(sandbox, sealer: try SealedFixture.adminSealer(sandbox))
+        try admin.perform(.removeUser(name: "ana"), as: "admin", now: sandbox.now())
+        try admin.perform(.comment(id: id, text: "the new address"), as: "sam", now: sandbox.now())
+        let error = storeError { _ = try asAna.poll() }
+        #expect(error == .removed(path: sandbox.path(), user: "ana"))
+        #expect(error?.description == "\(sandbox.path()): ana was removed from this store's roster; what was written since is sealed under a key ana does not hold")
+        #expect(asAna.state.report(id)?.comments.isEmpty == true)
+    }
+
     @Test("an event sealed under the old epoch after a removal fails verify, naming the seq and the removed user")
     func oldEpochAfterRemoval() throws {
         let sandbox = try StoreSandbox()
