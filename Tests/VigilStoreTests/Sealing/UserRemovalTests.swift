@@ -46,7 +46,7 @@ struct UserRemovalTests {
         let epochOne = try sandbox.read("desk.vigil", "SELECT quote(encapsulated) || ',' || quote(wrapped) FROM epoch_keys WHERE user = 'ana'") as String?
         let admin = try SealedFixture.openCopy(sandbox, sealer: try SealedFixture.adminSealer(sandbox))
         let id = try sandbox.create(in: admin, title: "Before the removal")
-        let removal = try #require(try admin.perform(.removeUser(name: "ana"), as: "admin", now: sandbox.now()).first?.seq)
+        try admin.perform(.removeUser(name: "ana"), as: "admin", now: sandbox.now())
         try admin.perform(.comment(id: id, text: "where the family moved"), as: "sam", now: sandbox.now())
         try admin.checkpoint()
 
@@ -60,9 +60,9 @@ struct UserRemovalTests {
         let sealer = try SQLiteStore.unlock(at: sandbox.path(), user: "ana", passphrase: Passphrase(SealedFixture.anaPassphrase))
         #expect(sealer.holds(epoch: 1))
         #expect(!sealer.holds(epoch: 2))
-        #expect(storeError { _ = try SQLiteStore.open(at: sandbox.path(), sealer: sealer) }
-                == .damaged(path: sandbox.path(), seq: removal + 1,
-                            reason: "its payload cannot be read (it is sealed under key epoch 2, which this user does not hold)"))
+        // She reads up to her removal, then is told: everything after it is sealed under epoch 2.
+        #expect(storeError { _ = try SQLiteStore.open(at: sandbox.path(), sealer: sealer) } == .removed(path: sandbox.path(), user: "ana"))
+        #expect(try SQLiteStore.verify(at: sandbox.path(), sealer: try SealedFixture.adminSealer(sandbox)).epochs == 2)
     }
 
     @Test("a store opened before another process removed a user takes up the new epoch before it writes")
