@@ -31,11 +31,15 @@ public final class ConsoleApp {
         defer { _ = runner.run(.announcePresence(reportID: nil), now: clock()) }
         while !state.shouldQuit {
             guard let event = backend.readEvent(timeoutMilliseconds: 250) else { return }
-            switch event {
-            case .key(let key): dispatch(.key(key))
-            case .resize(let width, let height): dispatch(.resize(width: width, height: height))
-            case .mouse(let mouse): dispatch(.mouse(mouse))
-            case .tick: break
+            handle(event)
+            // Keys that arrived meanwhile (a held j, typing ahead over a slow link) are all reduced before one
+            // frame is drawn: a frame per key would send the detail of every report passed over.
+            var drained = 0
+            while !state.shouldQuit, drained < Self.drainLimit {
+                guard let pending = backend.readEvent(timeoutMilliseconds: 0) else { return }
+                if case .tick = pending { break }
+                handle(pending)
+                drained += 1
             }
             // The change feed and the clock: a cheap check a few times a second shows other consoles' work and
             // deadlines passing without a key press.
@@ -47,6 +51,18 @@ public final class ConsoleApp {
             }
             if state.shouldQuit { return }
             backend.present(ConsoleView.render(state))
+        }
+    }
+
+    /// At most this many waiting inputs are reduced before a frame is drawn, so the screen keeps up under a flood.
+    static let drainLimit = 64
+
+    private func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let key): dispatch(.key(key))
+        case .resize(let width, let height): dispatch(.resize(width: width, height: height))
+        case .mouse(let mouse): dispatch(.mouse(mouse))
+        case .tick: break
         }
     }
 
