@@ -1,5 +1,6 @@
 import Foundation
 import VigilCore
+import VigilStore
 
 /// The admin's pages in the console: `:users`, `:desks`, `:clocks` (read), `:add-user` and `:change-user` (forms),
 /// `:remove-user NAME` (asked first).
@@ -22,6 +23,7 @@ enum AdminPages {
         case "users":
             let lines = desk.users.values.sorted { $0.name < $1.name }.map { user in
                 "\(user.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(user.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) "
+                    + "key \(KeyFingerprint.of(user.keys))  "
                     + (user.desks.isEmpty ? "all desks" : user.desks.map { desk.vocabularies.desks.label($0) }.joined(separator: ", "))
             }
             return .info(title: "Users (:add-user, :change-user, :remove-user NAME; admins)", lines: lines, scroll: 0)

@@ -66,20 +66,23 @@ struct UserCommand: ParsableCommand {
 
     /// `vigil user list [--json]`
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the roster.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the roster, with each user's signing key fingerprint.",
+            discussion: "Compare a fingerprint with the one its user sees for themselves (out of band) to know the key is theirs.")
         @OptionGroup var storeOptions: StoreOptions
-        @Flag(help: "Print a JSON array of {name, role, desks}.") var json = false
+        @Flag(help: "Print a JSON array of {name, role, desks, key}.") var json = false
 
         func run() throws {
             let store = try storeOptions.open()
             let users = store.state.users.values.sorted { $0.name < $1.name }
             if json {
-                let objects = users.map { "{\"name\":\(JSONText.quote($0.name)),\"role\":\"\($0.role.rawValue)\",\"desks\":[\($0.desks.map(JSONText.quote).joined(separator: ","))]}" }
+                let objects = users.map { "{\"name\":\(JSONText.quote($0.name)),\"role\":\"\($0.role.rawValue)\",\"desks\":[\($0.desks.map(JSONText.quote).joined(separator: ","))],"
+                + "\"key\":\"\(KeyFingerprint.of($0.keys))\"}" }
                 Output.line("[" + objects.joined(separator: ",") + "]")
                 return
             }
             for user in users {
-                Output.line("\(user.name)\t\(user.role.rawValue)\t\(user.desks.isEmpty ? "all desks" : user.desks.joined(separator: ","))")
+                Output.line("\(user.name)\t\(user.role.rawValue)\t\(user.desks.isEmpty ? "all desks" : user.desks.joined(separator: ","))\tkey \(KeyFingerprint.of(user.keys))")
             }
         }
     }

@@ -56,7 +56,11 @@ struct CLIWorkflowTests {
         #expect(users.map { $0["name"] as? String } == ["admin", "ana", "sam"])
         #expect(users.map { $0["role"] as? String } == ["admin", "officer", "supervisor"])
         #expect(users.map { $0["desks"] as? [String] } == [[], ["south_asia", "east_asia"], []])
-        #expect(users.allSatisfy { Set($0.keys) == ["name", "role", "desks"] })
+        #expect(users.allSatisfy { Set($0.keys) == ["name", "role", "desks", "key"] })
+        // Each user's own signing key: a fingerprint of four groups of four hex digits, none alike.
+        let fingerprints = users.compactMap { $0["key"] as? String }
+        #expect(fingerprints.allSatisfy { $0.range(of: "^[0-9a-f]{4}(:[0-9a-f]{4}){3}$", options: .regularExpression) != nil }, "\(fingerprints)")
+        #expect(Set(fingerprints).count == 3)
 
         let stats = try #require(try cli.json(["stats", "--json"], user: "ana") as? [String: Any])
         #expect(stats["total"] as? Int == 1)
@@ -76,7 +80,7 @@ struct CLIWorkflowTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: cli.folder + "/xdg/vigil")
         #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
-        #expect(try cli.ok(["user", "list"], extra: noStore) == "admin\tadmin\tall desks\n")
+        #expect(try cli.ok(["user", "list"], extra: noStore).hasPrefix("admin\tadmin\tall desks\tkey "))
         #expect(!FileManager.default.fileExists(atPath: cli.store))
     }
 
