@@ -39,35 +39,55 @@ extension SQLiteStore {
         var snapshotCount = 0
         var epochs = EpochSequence(sealed: isSealed)
         var founder = Data()
+        var signatures = SignatureBatch()
+        /// Throws for the lowest bad signature waiting, if there is one.
+        func checkSignatures() throws {
+            if let bad = signatures.firstInvalid() {
+                throw StoreError.damaged(path: path, seq: bad.seq, reason: EventSignature.notTheirs(bad.actor))
+            }
+        }
         do {
             try database.read { db in
                 let snapshotSeqs = Set(try Int64.fetchAll(db, sql: "SELECT seq FROM snapshots"))
                 let cursor = try Row.fetchCursor(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq >= 1 ORDER BY seq")
-                while let row = try cursor.next() {
-                    let stored = try StoredEvent(row: row, path: path)
-                    guard stored.seq == count + 1 else {
-                        throw StoreError.damaged(path: path, seq: count + 1, reason: "event \(count + 1) is missing (the next one is \(stored.seq))")
+                do {
+                    while let row = try cursor.next() {
+                        let stored = try StoredEvent(row: row, path: path)
+                        guard stored.seq == count + 1 else {
+                            throw StoreError.damaged(path: path, seq: count + 1, reason: "event \(count + 1) is missing (the next one is \(stored.seq))")
+                        }
+                        let event = try decodeChecked(stored, previousHash: previous, roster: fold, checksSignature: false)
+                        guard let key = EventSignature.signerKey(event, roster: fold) else {
+                            throw StoreError.damaged(path: path, seq: stored.seq, reason: EventSignature.noKey(event.actor))
+                        }
+                        if signatures.add(.init(seq: stored.seq, actor: event.actor, signature: stored.signature, hash: stored.hash, key: key)) {
+                            try checkSignatures()
+                        }
+                        if let problem = epochs.problem(stored, event) {
+                            throw StoreError.damaged(path: path, seq: stored.seq, reason: problem)
+                        }
+                        if stored.seq == 1, case .userAdded(let admin) = event.body { founder = admin.keys?.signing ?? Data() }
+                        // The chain proves the log was not changed; this proves each change was allowed when made.
+                        if let problem = EventAuthorization.problem(event, before: fold) {
+                            throw StoreError.damaged(path: path, seq: stored.seq, reason: "not allowed: \(problem)")
+                        }
+                        do {
+                            try fold.apply(event)
+                        } catch {
+                            throw StoreError.damaged(path: path, seq: stored.seq, reason: (error as? FoldError)?.problem ?? "\(error)")
+                        }
+                        previous = stored.hash
+                        count = stored.seq
+                        if snapshotSeqs.contains(stored.seq) {
+                            hashes[stored.seq] = stored.hash
+                            folds[stored.seq] = fold.snapshot()
+                        }
                     }
-                    let event = try decodeChecked(stored, previousHash: previous, roster: fold)
-                    if let problem = epochs.problem(stored, event) {
-                        throw StoreError.damaged(path: path, seq: stored.seq, reason: problem)
-                    }
-                    if stored.seq == 1, case .userAdded(let admin) = event.body { founder = admin.keys?.signing ?? Data() }
-                    // The chain proves the log was not changed; this proves each change was allowed when made.
-                    if let problem = EventAuthorization.problem(event, before: fold) {
-                        throw StoreError.damaged(path: path, seq: stored.seq, reason: "not allowed: \(problem)")
-                    }
-                    do {
-                        try fold.apply(event)
-                    } catch {
-                        throw StoreError.damaged(path: path, seq: stored.seq, reason: (error as? FoldError)?.problem ?? "\(error)")
-                    }
-                    previous = stored.hash
-                    count = stored.seq
-                    if snapshotSeqs.contains(stored.seq) {
-                        hashes[stored.seq] = stored.hash
-                        folds[stored.seq] = fold.snapshot()
-                    }
+                    try checkSignatures()
+                } catch {
+                    // Damage found further on is named only if no waiting signature before it is bad.
+                    try checkSignatures()
+                    throw error
                 }
                 // After the walk, so a gap in the log is named before a row moved out of it.
                 try checkBounds(db, head: count)

@@ -18,18 +18,22 @@ enum EventSignature {
     }
 
     /// Why `stored` (decoded as `event`) is not validly signed by its actor as the roster stood just before it;
-    /// nil when it is. The store's first event is its admin adding themselves, signed by the key it carries.
+    /// nil when it is.
     static func problem(_ stored: StoredEvent, _ event: Event, roster: DeskState) -> String? {
-        let key: Data?
-        if roster.users.isEmpty, case .userAdded(let user) = event.body, user.name == event.actor {
-            key = user.keys?.signing
-        } else {
-            key = roster.user(event.actor)?.keys?.signing
-        }
-        guard let key else { return "\(event.actor) has no signing key on the roster, so the event cannot be theirs" }
-        guard isValid(stored.signature, hash: stored.hash, publicKey: key) else {
-            return "its signature is not \(event.actor)'s (altered, or made with another user's key)"
-        }
-        return nil
+        guard let key = signerKey(event, roster: roster) else { return noKey(event.actor) }
+        return isValid(stored.signature, hash: stored.hash, publicKey: key) ? nil : notTheirs(event.actor)
     }
+
+    /// The key `event` must be signed with: its actor's on the roster just before it. The store's first event is
+    /// its admin adding themselves, signed by the key it carries.
+    static func signerKey(_ event: Event, roster: DeskState) -> Data? {
+        if roster.users.isEmpty, case .userAdded(let user) = event.body, user.name == event.actor {
+            return user.keys?.signing
+        }
+        return roster.user(event.actor)?.keys?.signing
+    }
+
+    static func noKey(_ actor: String) -> String { "\(actor) has no signing key on the roster, so the event cannot be theirs" }
+
+    static func notTheirs(_ actor: String) -> String { "its signature is not \(actor)'s (altered, or made with another user's key)" }
 }

@@ -41,6 +41,20 @@ struct SignatureTests {
         #expect(storeError { _ = try SQLiteStore.open(at: sandbox.path()) } == expected)
     }
 
+    @Test("signatures are checked in batches, yet a bad one is named before damage found after it")
+    func firstBadSeqAcrossTheBatch() throws {
+        let sandbox = try StoreSandbox()
+        let (id, keyring) = try escalatedDesk(sandbox)
+        // Opened before the forgery, so the walk (not the open's own one-by-one check of the tail) meets it.
+        let store = try SQLiteStore.open(at: sandbox.path())
+        let forger = Forger(path: sandbox.path(), sealer: PlainSealer(), keyring: keyring)
+        let forged = try forger.append(.commented(text: "as sam"), reportID: id, actor: "sam", signedBy: "ana", at: sandbox.now())
+        // A later event that breaks a rule: the walk meets it while the forged signature still waits in its batch.
+        try forger.append(.reportDecided(outcome: .approve, note: "by an officer"), reportID: id, actor: "ana", signedBy: "ana", at: sandbox.now())
+        #expect(storeError { _ = try store.verifyChain() }
+                == .damaged(path: sandbox.path(), seq: forged, reason: "its signature is not sam's (altered, or made with another user's key)"))
+    }
+
     @Test("an officer's own signed decision is still refused: her role could not decide")
     func decisionByOfficer() throws {
         let sandbox = try StoreSandbox()
