@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VigilConsole
 import VigilCore
+import VigilStore
 
 /// The admin's pages: :users, :desks, :clocks, :add-user / :change-user forms and :remove-user.
 @Suite("Admin pages")
@@ -98,5 +99,40 @@ struct AdminSettingsTests {
         _ = officer.type("lock-after 60")
         _ = officer.keys("Enter")
         #expect(officer.state.message?.text.contains("only an admin may change") == true)
+    }
+}
+
+/// `:add-user` on a sealed store: the new user's passphrase typed into masked fields, keys made by the store.
+@Suite("Admin pages on a sealed store")
+struct SealedAdminPagesTests {
+    @Test(":add-user asks for the new user's passphrase twice, shows only masks, and the new user opens with it")
+    func addUserWithPassphrase() throws {
+        let folder = NSTemporaryDirectory() + "vigil-console-sealed-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/desk.vigil"
+        let store = try SQLiteStore.create(at: path, admin: "admin", passphrase: Passphrase("the admin's long passphrase"), now: fixedNow)
+        let admin = ConsoleDriver(store: store, user: "admin")
+        _ = admin.keys(":")
+        _ = admin.type("add-user")
+        _ = admin.keys("Enter")
+        #expect(admin.state.form?.fields.map(\.id) == ["name", "role", "desks", "passphrase", "again"])
+        _ = admin.type("zara")
+        _ = admin.keys("Tab Enter Tab")
+        _ = admin.type("zara's own words")
+        #expect(admin.screenText.contains(String(repeating: "•", count: 16)))
+        #expect(!admin.screenText.contains("zara's own words"))
+        _ = admin.keys("Tab")
+        _ = admin.type("zara's own wordz")
+        _ = admin.keys("C-s")
+        #expect(admin.state.form?.fields.first { $0.id == "again" }?.error == "not the same as the passphrase above")
+        #expect(store.state.user("zara") == nil)
+        _ = admin.keys("BS")
+        _ = admin.type("s")
+        _ = admin.keys("C-s")
+        #expect(admin.state.form == nil, "\(admin.state.message?.text ?? "")")
+        #expect(admin.state.message?.text == "added zara as officer")
+        #expect(try store.keyHolders() == ["admin", "zara"])
+        let asZara = try SQLiteStore.open(at: path, user: "zara", passphrase: Passphrase("zara's own words"))
+        #expect(asZara.state.user("zara")?.role == .officer)
     }
 }

@@ -91,14 +91,16 @@ enum AdminPages {
         }
     }
 
+    /// A new user of a sealed store gets keys under a passphrase of their own: best typed by them, at this screen.
+    private static let passphraseFields = [
+        FormField(id: "passphrase", label: "Their passphrase", kind: .secret, required: true,
+                  hint: "the new user types it: at least 8 characters, a few unrelated words are best"),
+        FormField(id: "again", label: "Again", kind: .secret, required: true),
+    ]
+
     static func userForm(_ state: inout AppState, adding: Bool) -> [Effect] {
         guard state.user?.role == .admin else {
             state.message = StatusMessage("only an admin may \(adding ? "add" : "change") users (\(state.session.user) is \(state.user?.role.withArticle ?? "not on the roster"))", isError: true)
-            return []
-        }
-        if adding && state.session.sealed {
-            // A new user of a sealed store needs their own passphrase to wrap the data key: the CLI asks for it.
-            state.message = StatusMessage("on a sealed store, add users with `vigil user add NAME --role R` (it asks for their passphrase)", isError: true)
             return []
         }
         let roles = Role.allCases.map { Term(code: $0.rawValue, label: $0.rawValue) }
@@ -110,7 +112,7 @@ enum AdminPages {
             FormField(id: "role", label: "Role", kind: .pick(options: roles, multiple: false), required: true, value: "officer"),
             FormField(id: "desks", label: "Desks", kind: .pick(options: state.desk.vocabularies.desks.terms, multiple: true),
                       hint: "officers: none picked = every desk"),
-        ], expectedVersion: nil)
+        ] + (adding && state.session.sealed ? passphraseFields : []), expectedVersion: nil)
         return []
     }
 }

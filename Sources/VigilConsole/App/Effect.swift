@@ -5,6 +5,8 @@ import VigilCore
 public enum Effect: Sendable, Equatable {
     /// Append a command as the session's user; success reports `message`.
     case perform(Command, message: String)
+    /// Add a user to a sealed store, with keys under their own passphrase.
+    case addUser(User, passphrase: String, message: String)
     /// Append several commands at once (a bulk action): all of them or, if one is refused, none.
     case performAll([Command], message: String)
     case loadHistory(id: String)

@@ -85,6 +85,9 @@ enum KeyRouter {
             case .success(let (command, _)) where !form.bulkTargets.isEmpty:
                 BulkActions.confirm(&state, form.bulkTargets.map { command.retargeted(to: $0) }, verb: BulkActions.verb(form.kind))
                 return []
+            case .success(let (.addUser(user), message)) where state.session.sealed:
+                state.form?.formError = nil
+                return [.addUser(user, passphrase: form.value("passphrase"), message: message)]
             case .success(let (command, message)):
                 state.form?.formError = nil
                 return [.perform(command, message: message)]

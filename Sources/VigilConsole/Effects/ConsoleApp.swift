@@ -73,7 +73,7 @@ public final class ConsoleApp {
             let next = queue.removeFirst()
             for effect in Reducer.reduce(&state, next) {
                 switch effect {
-                case .perform, .performAll, .loadHistory, .announcePresence: queue += runner.run(effect, now: clock())
+                case .perform, .performAll, .addUser, .loadHistory, .announcePresence: queue += runner.run(effect, now: clock())
                 case .setMouse(let enabled): backend.setMouse(enabled: enabled)
                 case .redraw: backend.forceFullRepaint()
                 case .suspend:

@@ -33,6 +33,16 @@ public final class EffectRunner {
             } catch {
                 return [.commandFailed(DeskErrorMessage(message: "\(error)"))]
             }
+        case .addUser(let user, let passphrase, let message):
+            do {
+                // The slow part (scrypt, about a second) happens here, once; the store decides again inside.
+                try store.addUser(user, passphrase: Passphrase(passphrase), as: self.user, now: now)
+                return [.commandSucceeded(message: message, desk: store.state)]
+            } catch let error as DeskError {
+                return [.storeChanged(store.state), .commandFailed(DeskErrorMessage(message: error.description))]
+            } catch {
+                return [.commandFailed(DeskErrorMessage(message: "\(error)"))]
+            }
         case .performAll(let commands, let message):
             do {
                 try store.performAll(commands, as: user, now: now)

@@ -70,6 +70,13 @@ extension FormState {
             guard errors.isEmpty, let field = ReportField(name: value("field")) else { return .failure(ValidationFailure(errors)) }
             return .success((.reveal(id: id, field: field), "\(field.label) revealed; the reveal is in the history"))
         case .user(let adding):
+            if fields.contains(where: { $0.id == "passphrase" }) {
+                if value("passphrase").utf8.count < 8 {
+                    errors.append(FieldError(field: "passphrase", message: "at least 8 characters"))
+                } else if value("again") != value("passphrase") {
+                    errors.append(FieldError(field: "again", message: "not the same as the passphrase above"))
+                }
+            }
             guard errors.isEmpty, let role = Role(rawValue: value("role")) else { return .failure(ValidationFailure(errors)) }
             let user = User(name: value("name").trimmingCharacters(in: .whitespaces), role: role,
                             desks: ReportField.splitList(value("desks")))

@@ -8,6 +8,8 @@ public struct FormField: Sendable {
     /// The shape of input the field takes.
     public enum Kind: Sendable, Equatable {
         case text
+        /// A passphrase: edited like text, shown as one mask character per character typed.
+        case secret
         case multiline
         case pick(options: [Term], multiple: Bool)
         case scale
@@ -40,7 +42,7 @@ public struct FormField: Sendable {
     /// The value as text: the typed text, picked codes joined with `;`, the scale number, or yes/no.
     public var value: String {
         switch kind {
-        case .text, .multiline: editor.text
+        case .text, .secret, .multiline: editor.text
         case .pick: picked.joined(separator: ";")
         case .scale: String(scale)
         case .toggle: toggle ? "yes" : "no"
@@ -49,7 +51,7 @@ public struct FormField: Sendable {
 
     public mutating func setValue(_ text: String) {
         switch kind {
-        case .text: editor = LineEditor(text)
+        case .text, .secret: editor = LineEditor(text)
         case .multiline: editor = LineEditor(text, allowsNewlines: true)
         case .pick: picked = text.split(separator: ";").map(String.init).filter { !$0.isEmpty }
         case .scale: scale = Int(text).map { min(max($0, 1), 5) } ?? 3
@@ -73,8 +75,8 @@ public struct FormField: Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         error = nil
         switch kind {
-        case .text, .multiline:
-            if key == .enter && kind == .text { return false }
+        case .text, .secret, .multiline:
+            if key == .enter && kind != .multiline { return false }
             return editor.handle(key)
         case .scale:
             switch key {

@@ -51,6 +51,11 @@ enum FormView {
             _ = FormFieldView.draw(&grid, rect, label: fitted(field, labelWidth, ellipsis), editor: field.editor, error: field.error ?? (focused ? field.hint : nil),
                                    focused: focused, labelWidth: labelWidth, ellipsis: ellipsis)
             if field.error == nil, focused, field.hint != nil, rect.height > 1 { grid.setRole(.dim, in: rect.row(1)) }
+        case .secret:
+            // Never the passphrase itself on screen (nor in a scrollback or a capture): one mask per character.
+            let mask = String(repeating: state.session.unicode ? "•" : "*", count: field.editor.text.count)
+            _ = FormFieldView.draw(&grid, rect, label: fitted(field, labelWidth, ellipsis), editor: LineEditor(mask, cursor: field.editor.cursor),
+                                   error: field.error ?? (focused ? field.hint : nil), focused: focused, labelWidth: labelWidth, ellipsis: ellipsis)
         case .multiline:
             FormFieldView.drawMultiline(&grid, rect, label: label(field) + (focused && field.hint != nil ? "  (\(field.hint ?? ""))" : ""), editor: field.editor,
                                         error: field.error, focused: focused, ellipsis: ellipsis)

@@ -38,11 +38,15 @@ final class ConsoleDriver {
     /// Every command the reducer asked the store to perform.
     private(set) var performed: [Command] = []
 
-    init(_ fixture: FixtureStore, user: String, width: Int = 120, height: Int = 40, now: Date = fixedNow) {
+    convenience init(_ fixture: FixtureStore, user: String, width: Int = 120, height: Int = 40, now: Date = fixedNow) {
+        self.init(store: fixture.store, user: user, width: width, height: height, now: now)
+    }
+
+    init(store: SQLiteStore, user: String, width: Int = 120, height: Int = 40, now: Date = fixedNow) {
         self.now = now
-        state = AppState(desk: fixture.store.state, session: Session(user: user, storePath: fixture.path),
+        state = AppState(desk: store.state, session: Session(user: user, storePath: store.path, sealed: store.isSealed),
                          now: now, width: width, height: height)
-        runner = EffectRunner(store: fixture.store, user: user)
+        runner = EffectRunner(store: store, user: user)
         send(.tick(now))
     }
 
@@ -61,7 +65,7 @@ final class ConsoleDriver {
                 case .performAll(let commands, _):
                     performed += commands
                     queue += runner.run(effect, now: now)
-                case .loadHistory:
+                case .loadHistory, .addUser:
                     queue += runner.run(effect, now: now)
                 default:
                     produced.append(effect)
