@@ -14,7 +14,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "officer, supervisor, admin or auditor.") var role: String
         @Option(help: "Desk codes an officer covers, comma-separated (default: all).") var desks = ""
 
-        /// `withKey`: on a sealed store, also wrap the data key for the user under a passphrase of their own.
+        /// `withKey`: on a sealed store, the new user's keys are made under a passphrase of their own.
         func perform(_ command: (User) -> Command, done: String, withKey: Bool = false) throws {
             let user = try UserCommand.user(name, role, desks)
             let store = try storeOptions.open()

@@ -16,8 +16,8 @@ struct StoreOptions: ParsableArguments {
         return OpenStores.keep(try guarded { try SQLiteStore.open(at: path, sealer: try sealer()) })
     }
 
-    /// What the store's payloads open with: the data key unwrapped with the acting user's passphrase (asked only
-    /// when the store is sealed), or plain, after the one warning line.
+    /// What the store's payloads open with: the acting user's keys and the data keys, unwrapped with their
+    /// passphrase (asked only when the store is sealed), or plain, after the one warning line.
     func sealer() throws -> any PayloadSealer {
         let path = path
         return try guarded {
