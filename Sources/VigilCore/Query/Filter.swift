@@ -119,10 +119,12 @@ public struct Filter: Sendable {
         case .externalID(let ids): return ids.contains(report.fields.externalID)
         case .anyOf(let filters): return filters.contains { $0.matches(report, in: context) }
         case .mentions(let names, let me):
-            let wanted = names.union(me ? [context.me] : [])
-            // A plain substring test first: parsing every comment of every report would dominate a queue count.
+            // Only comments with an `@` byte are parsed: a byte scan costs nothing next to building strings and
+            // sets for every comment of every report, which dominated the Mine queue's count.
             return report.comments.contains { comment in
-                wanted.contains { comment.text.contains("@" + $0) } && !Mentions.names(in: comment.text).isDisjoint(with: wanted)
+                guard comment.text.utf8.contains(UInt8(ascii: "@")) else { return false }
+                let found = Mentions.names(in: comment.text)
+                return (me && found.contains(context.me)) || !found.isDisjoint(with: names)
             }
         case .text(let folded): return FilterText.contains(report, folded)
         }
