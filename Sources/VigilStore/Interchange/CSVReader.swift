@@ -26,22 +26,26 @@ public enum CSVReader {
         return try scanner.records()
     }
 
+    /// Scans UTF-8 bytes: every byte the syntax cares about (comma, quote, CR, LF) is ASCII, and no byte of a
+    /// multi-byte character is, so fields are cut from the bytes and decoded once each.
     private struct Scanner {
-        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
         let file: String
         var index = 0
         var line = 1
 
+        private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
         init(text: String, file: String) {
-            var scalars = Array(text.unicodeScalars)
-            if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-            self.scalars = scalars
+            var bytes = Array(text.utf8)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            self.bytes = bytes
             self.file = file
         }
 
-        private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+        private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-        private static func isLineEnd(_ scalar: Unicode.Scalar?) -> Bool { scalar == "\n" || scalar == "\r" }
+        private static func isLineEnd(_ byte: UInt8?) -> Bool { byte == lf || byte == cr }
 
         mutating func records() throws(ImportProblem) -> [Record] {
             var records: [Record] = []
@@ -61,8 +65,8 @@ public enum CSVReader {
             var fields: [String] = []
             while true {
                 let column = fields.count + 1
-                fields.append(current == "\"" ? try quotedField(column: column) : try plainField(column: column))
-                if current == "," {
+                fields.append(current == Self.quote ? try quotedField(column: column) : try plainField(column: column))
+                if current == Self.comma {
                     index += 1
                     continue
                 }
@@ -72,47 +76,46 @@ public enum CSVReader {
         }
 
         private mutating func plainField(column: Int) throws(ImportProblem) -> String {
-            var field = String.UnicodeScalarView()
-            while let scalar = current, scalar != ",", !Self.isLineEnd(scalar) {
-                if scalar == "\"" {
+            let start = index
+            while let byte = current, byte != Self.comma, !Self.isLineEnd(byte) {
+                if byte == Self.quote {
                     throw problem(line, column, "a quote inside an unquoted field (quote the whole field and write the quote twice)")
                 }
-                field.append(scalar)
                 index += 1
             }
-            return String(field)
+            return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
         private mutating func quotedField(column: Int) throws(ImportProblem) -> String {
             let opened = line
-            var field = String.UnicodeScalarView()
+            var field: [UInt8] = []
             index += 1
             while true {
-                guard let scalar = current else {
+                guard let byte = current else {
                     throw problem(opened, column, "the quoted field opened on this line is never closed")
                 }
-                if scalar == "\"" {
+                if byte == Self.quote {
                     index += 1
-                    guard current == "\"" else { break }
-                    field.append("\"")
+                    guard current == Self.quote else { break }
+                    field.append(Self.quote)
                     index += 1
-                } else if Self.isLineEnd(scalar) {
+                } else if Self.isLineEnd(byte) {
                     skipLineEnd()
-                    field.append("\n")
+                    field.append(Self.lf)
                 } else {
-                    field.append(scalar)
+                    field.append(byte)
                     index += 1
                 }
             }
-            if let next = current, next != ",", !Self.isLineEnd(next) {
+            if let next = current, next != Self.comma, !Self.isLineEnd(next) {
                 throw problem(line, column, "text after the closing quote (write a quote inside a quoted field twice)")
             }
-            return String(field)
+            return String(decoding: field, as: UTF8.self)
         }
 
         /// Consumes one line end (CRLF counts as one) and advances the line count.
         private mutating func skipLineEnd() {
-            if current == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+            if current == Self.cr, index + 1 < bytes.count, bytes[index + 1] == Self.lf { index += 1 }
             index += 1
             line += 1
         }
