@@ -51,7 +51,12 @@ public enum SnapshotFormat {
 
     public static func decode(_ data: Data) throws -> DeskSnapshot {
         guard data.count >= 5, Array(data.prefix(4)) == magic, data[data.startIndex + 4] == version else { throw UnknownFormat() }
-        var r = BinaryReader(data)
+        return try data.withUnsafeBytes { bytes in try decode(BinaryReader(bytes)) }
+    }
+
+    /// Reads a snapshot whose magic and version were checked; `r` must not outlive the bytes it reads.
+    private static func decode(_ reader: BinaryReader) throws -> DeskSnapshot {
+        var r = reader
         for _ in 0..<5 { _ = try r.byte() }
         let head = try r.int64()
         var limits: [RiskLevel: ClockTable.Limits] = [:]

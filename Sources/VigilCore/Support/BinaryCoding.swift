@@ -58,10 +58,12 @@ struct BinaryReader {
         var description: String { "malformed snapshot at byte \(offset)" }
     }
 
-    private let bytes: [UInt8]
+    /// The bytes being read, lent by the caller for as long as this reader is used (never copied: a snapshot is
+    /// tens of megabytes).
+    private let bytes: UnsafeRawBufferPointer
     private(set) var offset = 0
 
-    init(_ data: Data) { bytes = [UInt8](data) }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var isAtEnd: Bool { offset == bytes.count }
 
@@ -117,7 +119,7 @@ struct BinaryReader {
     mutating func string() throws -> String {
         let length = try count()
         defer { offset += length }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + length]), as: UTF8.self) }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
     }
 
     mutating func data() throws -> Data {
