@@ -24,7 +24,10 @@ public struct Facets: Sendable, Equatable {
         let levelNames = RiskLevel.allCases.map(\.rawValue) + [unassessed]
         var deskRisk = [[Int]](repeating: [Int](repeating: 0, count: levelNames.count), count: desks.terms.count + 1)
         var statuses = [Int](repeating: 0, count: Filter.statuses.count)
-        var weekCounts: [Int: Int] = [:]
+        // Days counted in an array spanning every report's day (a dictionary would hash once per report).
+        let days = weeks ? dayRange(state.keys) : 0..<0
+        var dayCounts = [Int](repeating: 0, count: days.count)
+        var actCounts = [Int](repeating: 0, count: 64)
         var facets = Facets()
         let now = context.now.timeIntervalSince1970
         for index in state.reports.indices where filter.matches(at: index, in: state, context: context) {
@@ -34,8 +37,18 @@ public struct Facets: Sendable, Equatable {
             let desk = keys.desk >= 0 ? Int(keys.desk) : desks.terms.count
             deskRisk[desk][keys.assessed ? Int(keys.level) : levelNames.count - 1] += 1
             statuses[Int(keys.status)] += 1
-            if acts { for act in state.reports[index].fields.acts { facets.byAct[act, default: 0] += 1 } }
-            if weeks { weekCounts[Int((keys.received / 86_400).rounded(.down)), default: 0] += 1 }
+            if acts {
+                if keys.actsComplete {
+                    var bits = keys.acts
+                    while bits != 0 {
+                        actCounts[bits.trailingZeroBitCount] += 1
+                        bits &= bits - 1
+                    }
+                } else {
+                    for act in state.reports[index].fields.acts { facets.byAct[act, default: 0] += 1 }
+                }
+            }
+            if weeks { dayCounts[day(keys.received) - days.lowerBound] += 1 }
         }
         for (position, counts) in deskRisk.enumerated() where counts.contains(where: { $0 > 0 }) {
             let code = position < desks.terms.count ? desks.terms[position].code : ""
@@ -46,10 +59,28 @@ public struct Facets: Sendable, Equatable {
             }
         }
         for (position, count) in statuses.enumerated() where count > 0 { facets.byStatus[Filter.statuses[position].rawValue] = count }
-        for (day, count) in weekCounts {
-            facets.byWeek[week(of: Date(timeIntervalSince1970: Double(day) * 86_400)), default: 0] += count
+        let actTerms = state.vocabularies[.acts].terms
+        for (position, count) in actCounts.enumerated() where count > 0 && position < actTerms.count {
+            facets.byAct[actTerms[position].code, default: 0] += count
+        }
+        for (offset, count) in dayCounts.enumerated() where count > 0 {
+            facets.byWeek[week(of: Date(timeIntervalSince1970: Double(days.lowerBound + offset) * 86_400)), default: 0] += count
         }
         return facets
+    }
+
+    /// Days since 1970 (UTC) of a time in seconds.
+    private static func day(_ seconds: Double) -> Int { Int((seconds / 86_400).rounded(.down)) }
+
+    /// The days from the earliest report's to the latest's.
+    private static func dayRange(_ keys: [ReportKeys]) -> Range<Int> {
+        guard let first = keys.first else { return 0..<0 }
+        var low = first.received, high = first.received
+        for key in keys {
+            low = min(low, key.received)
+            high = max(high, key.received)
+        }
+        return day(low)..<(day(high) + 1)
     }
 
     /// The Monday of the UTC week containing a date.

@@ -10,6 +10,10 @@ public struct ReportKeys: Sendable, Equatable {
     public var received: Double
     /// When the next clock falls due (seconds since 1970); +infinity when none runs.
     public var due: Double
+    /// The acts, as bits by their place in the acts vocabulary, so counting them hashes no strings.
+    public var acts: UInt64
+    /// Whether `acts` holds every act of the report (false for an act the vocabulary lacks, or past the 64th).
+    public var actsComplete: Bool
 
     init(_ report: Report, vocabularies: Vocabularies, clocks: ClockTable) {
         desk = Int16(vocabularies.desks.position(of: report.desk) ?? -1)
@@ -18,5 +22,14 @@ public struct ReportKeys: Sendable, Equatable {
         assessed = report.assessment != nil
         received = report.fields.receivedAt.timeIntervalSince1970
         due = clocks.nextDue(for: report)?.due.timeIntervalSince1970 ?? .infinity
+        acts = 0
+        actsComplete = true
+        for act in report.fields.acts {
+            guard let position = vocabularies[.acts].position(of: act), position < 64 else {
+                actsComplete = false
+                continue
+            }
+            acts |= 1 << UInt64(position)
+        }
     }
 }
