@@ -224,7 +224,7 @@ public final class SQLiteStore {
             return Event(seq: stored.seq, reportID: stored.reportID, actor: stored.actor,
                          time: Date(timeIntervalSince1970: Double(stored.timeMillis) / 1000), body: body)
         } catch SealingFailure.unknownEpoch where removedHolder != nil {
-            throw StoreError.removed(path: path, user: removedHolder ?? "")
+            throw StoreError.removed(path: path, user: removedHolder!)
         } catch let error as EventDecodingError {
             throw StoreError.damaged(path: path, seq: stored.seq, reason: error.description)
         } catch {

@@ -53,7 +53,8 @@ public struct DeskState: Sendable {
 
     private mutating func rebuildKeys() {
         // Mapped over the elements, not indices: subscripting copies each report (and retains all its strings).
-        keys = reports.map { ReportKeys($0, vocabularies: vocabularies, clocks: clocks) }
+        let desks = vocabularies.desks, acts = vocabularies[.acts]
+        keys = reports.map { ReportKeys($0, desks: desks, acts: acts, clocks: clocks) }
     }
 
     public func report(_ id: String) -> Report? { position[id].map { reports[$0] } }

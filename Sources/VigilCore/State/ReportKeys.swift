@@ -16,7 +16,12 @@ public struct ReportKeys: Sendable, Equatable {
     public var actsComplete: Bool
 
     init(_ report: Report, vocabularies: Vocabularies, clocks: ClockTable) {
-        desk = Int16(vocabularies.desks.position(of: report.desk) ?? -1)
+        self.init(report, desks: vocabularies.desks, acts: vocabularies[.acts], clocks: clocks)
+    }
+
+    /// With the vocabularies already looked up: rebuilding every report's keys looks them up once, not per report.
+    init(_ report: Report, desks: Vocabulary, acts vocabulary: Vocabulary, clocks: ClockTable) {
+        desk = Int16(desks.position(of: report.desk) ?? -1)
         status = UInt8(Filter.statuses.firstIndex(of: report.status) ?? 0)
         level = UInt8(report.effectiveLevel.rank)
         assessed = report.assessment != nil
@@ -25,7 +30,7 @@ public struct ReportKeys: Sendable, Equatable {
         acts = 0
         actsComplete = true
         for act in report.fields.acts {
-            guard let position = vocabularies[.acts].position(of: act), position < 64 else {
+            guard let position = vocabulary.position(of: act), position < 64 else {
                 actsComplete = false
                 continue
             }

@@ -105,7 +105,7 @@ struct ExhaustiveTamperTests {
             for flip in Flip.all(of: original, select: { index, mask, _ in mask == 0x01 ? index % 2 == 0 : index % 5 == 1 }) {
                 try database.write { db in
                     try db.execute(sql: "UPDATE events SET \(column.quoted) = \(flip.placeholder) WHERE seq = ?", arguments: [flip.value, seq])
-                    try relink(from: seq, db, path: path)
+                    try ChainRewrite.relink(from: seq, db, path: path)
                 }
                 tally.expectDamaged(verdict(path, desk.sealer), at: seq, path: path, "event \(seq) \(column.name) \(flip.label), chain rewritten")
                 try restore(column, at: seq, to: original, database)
@@ -136,7 +136,7 @@ struct ExhaustiveTamperTests {
             if rewrite {
                 // Closing the gap leaves no missing seq: the events after it now sit at seqs their seals do not name.
                 try shift(from: seq + 1, by: -1, db)
-                try relink(from: seq, db, path: path)
+                try ChainRewrite.relink(from: seq, db, path: path)
             }
         }
         expectDamaged(verdict(path, desk.sealer), at: seq, path: path, "event \(seq) deleted, rewrite \(rewrite)")
@@ -178,7 +178,7 @@ struct ExhaustiveTamperTests {
             try db.execute(sql: "UPDATE events SET seq = -1 WHERE seq = ?", arguments: [first])
             try db.execute(sql: "UPDATE events SET seq = ? WHERE seq = ?", arguments: [first, second])
             try db.execute(sql: "UPDATE events SET seq = ? WHERE seq = -1", arguments: [second])
-            if rewrite { try relink(from: first, db, path: path) }
+            if rewrite { try ChainRewrite.relink(from: first, db, path: path) }
         }
         expectDamaged(verdict(path, desk.sealer), at: first, path: path, "events \(first) and \(second) swapped, rewrite \(rewrite)")
     }
@@ -196,7 +196,7 @@ struct ExhaustiveTamperTests {
             let columns = desk.columns.map(\.quoted).joined(separator: ", ")
             let values = desk.columns.map { $0.name == "seq" ? "?" : $0.quoted }.joined(separator: ", ")
             try db.execute(sql: "INSERT INTO events (\(columns)) SELECT \(values) FROM events WHERE seq = ?", arguments: [at, source])
-            if rewrite { try relink(from: at, db, path: path) }
+            if rewrite { try ChainRewrite.relink(from: at, db, path: path) }
         }
         expectDamaged(verdict(path, desk.sealer), at: at, path: path, "event \(source) copied to \(at), rewrite \(rewrite)")
     }
@@ -213,7 +213,7 @@ struct ExhaustiveTamperTests {
             let (one, two) = (try payload(first), try payload(second))
             try db.execute(sql: "UPDATE events SET payload = ? WHERE seq = ?", arguments: [two, first])
             try db.execute(sql: "UPDATE events SET payload = ? WHERE seq = ?", arguments: [one, second])
-            if rewrite { try relink(from: first, db, path: path) }
+            if rewrite { try ChainRewrite.relink(from: first, db, path: path) }
         }
         expectDamaged(verdict(path, desk.sealer), at: first, path: path, "payloads of \(first) and \(second) swapped, rewrite \(rewrite)")
     }
@@ -391,20 +391,6 @@ private func restore(_ column: EventColumn, at seq: Int64, to original: Database
     }
 }
 
-/// Recomputes prev_hash and hash of every event from `seq` on, as a forger with write access to the file would:
-/// the chain is unkeyed, so after this only the seal (and a signature, where there is one) can tell.
-private func relink(from seq: Int64, _ db: Database, path: String) throws {
-    var previous = try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE seq < ? ORDER BY seq DESC LIMIT 1", arguments: [seq])
-        ?? EventHash.genesis
-    for row in try Row.fetchAll(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq >= ? ORDER BY seq", arguments: [seq]) {
-        // The product's own hashing of the product's own row, so a field added to the hash is rehashed too.
-        var event = try StoredEvent(row: row, path: path)
-        event.prevHash = previous
-        event.hash = event.recomputedHash
-        try db.execute(sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [event.prevHash, event.hash, event.seq])
-        previous = event.hash
-    }
-}
 
 /// Moves every event from `seq` on by `delta`, through negative seqs: the primary key refuses two events at one
 /// seq even in the middle of one statement.

@@ -16,14 +16,7 @@ struct SealedTamperTests {
         defer { try? database.close() }
         try database.write { db in
             try db.execute(sql: "UPDATE events SET payload = (SELECT payload FROM events WHERE seq = ?) WHERE seq = ?", arguments: [source, target])
-            var previous = try Data.fetchOne(db, sql: "SELECT prev_hash FROM events WHERE seq = ?", arguments: [target]) ?? Data()
-            for row in try Row.fetchAll(db, sql: "SELECT \(StoredEvent.selectColumns) FROM events WHERE seq >= ? ORDER BY seq", arguments: [target]) {
-                let old = try StoredEvent(row: row, path: sandbox.path())
-                let rehashed = StoredEvent(seq: old.seq, reportID: old.reportID, actor: old.actor, timeMillis: old.timeMillis,
-                                           kind: old.kind, payload: old.payload, prevHash: previous)
-                try db.execute(sql: "UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [rehashed.prevHash, rehashed.hash, rehashed.seq])
-                previous = rehashed.hash
-            }
+            try ChainRewrite.relink(from: target, db, path: sandbox.path())
             // Snapshots would be caught by their own chain link; drop them so only the seal is left to notice.
             try db.execute(sql: "DELETE FROM snapshots")
         }
